@@ -1,0 +1,101 @@
+// `npm run data -- <command>`: pull, status, prepare (run before build and preview), dev.
+import {spawn} from "node:child_process";
+import {watch} from "node:fs";
+import {formatDay} from "../src/lib/dates.js";
+import {listCache, readCachedSeries} from "./cache.js";
+import {loadPrices} from "./prices.js";
+import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
+import {bumpGeneration, ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
+import {progressBoard} from "./progress.js";
+
+const USAGE = `usage: npm run data -- <command>
+  pull     fetch prices (yahoo: only the missing days) into the cache, with progress
+  status   list every cached or configured series: source, first/last date, rows, age
+  prepare  make the data snapshot for the current settings and drop Framework's stale copies
+  dev      prepare, then run the live preview and re-prepare when settings or data change`;
+
+async function main(command = "prepare", ...args: string[]): Promise<void> {
+  const settings = readSettings();
+  switch (command) {
+    case "pull":
+      return pull(settings);
+    case "status":
+      return status(settings);
+    case "prepare":
+      return prepare(settings);
+    case "dev":
+      return dev(args);
+    case "help":
+    case "--help":
+      return void console.log(USAGE);
+    default:
+      throw new Error(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+async function pull(settings: Settings): Promise<void> {
+  const source = settings.source === "auto" ? "auto (yahoo, else cache, else sample)" : settings.source;
+  console.error(`pulling ${settings.tickers.length} tickers from ${source} since ${settings.start}`);
+  const board = progressBoard(settings.tickers, process.stderr);
+  const load = await loadPrices(settings, {onProgress: board.update, log: (m) => board.log(m)});
+  board.finish();
+  for (const p of load.provenance) {
+    const line = p.rows ? `${p.ticker.padEnd(6)} ${p.source.padEnd(6)} ${p.first} → ${p.last}  ${String(p.rows).padStart(5)} rows` : `${p.ticker.padEnd(6)} FAILED`;
+    console.error(line + (p.warnings.length ? `\n         ${p.warnings.join("\n         ")}` : ""));
+  }
+  console.error(`source used: ${load.source}`);
+  if (load.source === "yahoo" || load.source === "cache") bumpGeneration(settings.cacheDir);
+  await prepare(settings);
+}
+
+function status(settings: Settings): void {
+  const now = Date.now();
+  console.log(`settings: source=${settings.source} tickers=${settings.tickers.join(",")} start=${settings.start}${settings.dataDir ? ` dataDir=${settings.dataDir}` : ""}${settings.configFile ? ` (config ${settings.configFile})` : ""}`);
+  const cached = listCache(settings.cacheDir, "yahoo");
+  console.log(`cache: ${settings.cacheDir}`);
+  console.log(["series", "source", "first", "last", "rows", "age"].map((h, i) => h.padEnd([8, 8, 12, 12, 7, 10][i])).join(""));
+  const tickers = [...new Set([...settings.tickers, ...cached.map((c) => c.ticker)])];
+  for (const t of tickers) {
+    const c = readCachedSeries(settings.cacheDir, "yahoo", t, (m) => console.log(`  ${m}`));
+    const n = c?.series.date.length ?? 0;
+    const cells = c && n
+      ? [t, "yahoo", formatDay(c.series.date[0]), formatDay(c.series.date[n - 1]), String(n), age(now - Date.parse(c.fetchedAt))]
+      : [t, "-", "-", "-", "0", settings.tickers.includes(t) ? "not cached" : ""];
+    console.log(cells.map((v, i) => v.padEnd([8, 8, 12, 12, 7, 10][i])).join(""));
+  }
+  if (settings.source === "csv") console.log(`csv source reads ${settings.dataDir} directly (no cache)`);
+  if (settings.source === "sample") console.log("sample source: synthetic data, generated on demand (no cache)");
+}
+
+function age(ms: number): string {
+  const h = ms / 3_600_000;
+  return h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} days`;
+}
+
+async function prepare(settings: Settings): Promise<void> {
+  const key = fingerprint(settings);
+  const dir = await ensureSnapshot(settings, {log: (m) => console.error(m)});
+  const dropped = syncFrameworkCache(key);
+  console.error(`data ready (${settings.source}, fingerprint ${key})${dropped ? "; Framework's cached data dropped" : ""}: ${dir}`);
+}
+
+/** The live notebook: Framework's preview, plus a watch on the settings and data that Framework cannot see. */
+async function dev(args: string[]): Promise<void> {
+  await prepare(readSettings());
+  const preview = spawn("observable", ["preview", ...args], {stdio: "inherit", cwd: PROJECT_ROOT, shell: process.platform === "win32"});
+  let timer: NodeJS.Timeout | undefined;
+  const reprepare = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => prepare(readSettings()).catch((e) => console.error(`data: ${e.message}`)), 300);
+  };
+  const settings = readSettings();
+  watch(PROJECT_ROOT, (_event, file) => file === "workbench.config.json" && reprepare());
+  watch(settings.cacheDir, (_event, file) => file === "generation" && reprepare());
+  if (settings.dataDir) watch(settings.dataDir, reprepare);
+  await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
+}
+
+main(...process.argv.slice(2)).catch((error) => {
+  console.error(`data: ${error.message}`);
+  process.exit(1);
+});

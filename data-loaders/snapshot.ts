@@ -1,0 +1,105 @@
+import {createHash} from "node:crypto";
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
+import {join} from "node:path";
+import {formatDay} from "../src/lib/dates.js";
+import {fundInfo} from "../src/lib/universe.js";
+import {pricesToArrow} from "./arrow.js";
+import {writeFileAtomic} from "./atomic.js";
+import {loadPrices, type LoadOptions, type PriceLoad} from "./prices.js";
+import {PROJECT_ROOT, type Settings} from "./settings.js";
+
+/** Snapshots kept besides the current one, so switching settings back and forth is instant. */
+const KEEP_SNAPSHOTS = 4;
+const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache");
+const LOADERS_DIR = join(PROJECT_ROOT, "src", "data");
+
+/**
+ * A key for everything that decides the data the site shows: the settings,
+ * the loader code, the day (live and sample data move daily), the pull
+ * generation (bumped by `npm run data -- pull`) and, for csv, the files'
+ * sizes and times. Framework cannot see any of these, so we do.
+ */
+export function fingerprint(settings: Settings, now = Date.now()): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({source: settings.source, dataDir: settings.dataDir, tickers: settings.tickers, start: settings.start}));
+  for (const file of codeFiles()) hash.update(file).update(readFileSync(file));
+  if (settings.source !== "csv") hash.update(formatDay(now)).update(readGeneration(settings.cacheDir));
+  if (settings.dataDir && existsSync(settings.dataDir)) {
+    for (const f of readdirSync(settings.dataDir).sort()) {
+      const {size, mtimeMs} = statSync(join(settings.dataDir, f));
+      hash.update(`${f}:${size}:${mtimeMs}`);
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function codeFiles(): string[] {
+  const dirs = [join(PROJECT_ROOT, "data-loaders"), join(PROJECT_ROOT, "data-loaders", "sources")];
+  return dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith(".ts")).sort().map((f) => join(d, f)) : []));
+}
+
+function readGeneration(cacheDir: string): string {
+  const path = join(cacheDir, "generation");
+  return existsSync(path) ? readFileSync(path, "utf8") : "0";
+}
+
+/** Marks the cache as refreshed, so the next build or preview makes a new snapshot from it. */
+export function bumpGeneration(cacheDir: string): void {
+  writeFileAtomic(join(cacheDir, "generation"), String(Number(readGeneration(cacheDir)) + 1));
+}
+
+/** The provenance file every page reads (src/data/meta.json). */
+export function metaJson(load: PriceLoad, settings: Settings, now: number) {
+  return {
+    generatedAt: new Date(now).toISOString(),
+    requestedSource: settings.source,
+    source: load.source,
+    synthetic: load.source === "sample",
+    stale: load.provenance.some((p) => p.warnings.some((w) => w.startsWith("stale"))),
+    tickers: settings.tickers,
+    universe: settings.tickers.map(fundInfo),
+    start: settings.start,
+    notes: load.notes,
+    series: load.provenance
+  };
+}
+
+/**
+ * The snapshot (prices.arrow and meta.json) for the current settings: made
+ * once per fingerprint, so the two Framework loaders and repeated builds
+ * share one fetch. meta.json is written last and marks the snapshot complete.
+ */
+export async function ensureSnapshot(settings: Settings, options: LoadOptions = {}): Promise<string> {
+  const now = options.now ?? Date.now();
+  const dir = join(settings.cacheDir, "snapshots", fingerprint(settings, now));
+  if (existsSync(join(dir, "meta.json"))) return dir;
+  const load = await loadPrices(settings, {...options, now});
+  writeFileAtomic(join(dir, "prices.arrow"), pricesToArrow(load.series));
+  writeFileAtomic(join(dir, "meta.json"), JSON.stringify(metaJson(load, settings, now), null, 2));
+  pruneSnapshots(join(settings.cacheDir, "snapshots"), dir);
+  return dir;
+}
+
+function pruneSnapshots(root: string, keep: string): void {
+  const others = readdirSync(root)
+    .map((name) => join(root, name))
+    .filter((d) => d !== keep)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const d of others.slice(KEEP_SNAPSHOTS)) rmSync(d, {recursive: true, force: true});
+}
+
+/**
+ * Makes Framework forget loader output made under other settings: Framework
+ * re-runs a loader only when its cached output is missing or older than the
+ * loader file, so on a new fingerprint we delete the cached data files and
+ * touch the loaders (which also makes a running preview reload them).
+ */
+export function syncFrameworkCache(key: string): boolean {
+  const stamp = join(FRAMEWORK_CACHE, "workbench-fingerprint");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return false;
+  rmSync(join(FRAMEWORK_CACHE, "data"), {recursive: true, force: true});
+  writeFileAtomic(stamp, key);
+  const now = new Date();
+  if (existsSync(LOADERS_DIR)) for (const f of readdirSync(LOADERS_DIR)) if (/\.(ts|js)$/.test(f)) utimesSync(join(LOADERS_DIR, f), now, now);
+  return true;
+}

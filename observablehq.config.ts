@@ -1,0 +1,17 @@
+// Observable Framework configuration: https://observablehq.com/framework/config
+export default {
+  title: "Small-cap workbench",
+  pages: [
+    {name: "Scoreboard", path: "/"},
+    {name: "Notebook", path: "/notebook"}
+  ],
+  head: '<link rel="icon" href="data:,">',
+  root: "src",
+  style: "style.css",
+  // The default theme loads a web font from a CDN; this site must work offline.
+  globalStylesheets: [],
+  footer: "Small-cap research workbench. Data: Yahoo Finance, Ken French data library, FRED, or synthetic sample where labelled.",
+  search: false,
+  // Links end in .html so any static host serves them, also under a sub-path.
+  preserveExtension: true
+};

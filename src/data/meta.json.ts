@@ -1,0 +1,8 @@
+// Provenance of every series the pages show: source, dates, rows, cache, warnings.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {readSettings} from "../../data-loaders/settings.js";
+import {ensureSnapshot} from "../../data-loaders/snapshot.js";
+
+const dir = await ensureSnapshot(readSettings(), {log: (m) => console.error(m)});
+process.stdout.write(readFileSync(join(dir, "meta.json")));

@@ -1,0 +1,105 @@
+/**
+ * Windowed sums, means and standard deviations over the last `window`
+ * values, in O(n) whatever the window. Missing-data policy: a window holding
+ * a NaN is NaN, and the NaN stops mattering once it leaves the window. The
+ * first window − 1 outputs are NaN (warm-up), never 0.
+ */
+
+/** Returns the window when it is an integer ≥ 1, else throws with the offending value. */
+export function checkWindow(window: number): number {
+  if (!Number.isInteger(window) || window < 1) throw new Error(`invalid window: ${window}`);
+  return window;
+}
+
+/**
+ * Sum of each value and the window − 1 before it.
+ *
+ * - window: how many values each sum covers, an integer ≥ 1 (default 21)
+ */
+export function rollingSum(values: ArrayLike<number>, {window = 21}: {window?: number} = {}): Float64Array {
+  checkWindow(window);
+  const n = values.length;
+  const out = new Float64Array(n).fill(NaN);
+  let sum = 0;
+  let missing = 0;
+  for (let i = 0; i < n; ++i) {
+    // A running sum drifts as values enter and leave; recomputing it from the
+    // window every `window` steps bounds the error to that of at most 2·window
+    // additions (what a naive loop makes) at an amortised cost of O(1) a step.
+    if (i % window === 0) {
+      sum = 0;
+      missing = 0;
+      for (let j = Math.max(0, i - window + 1); j <= i; ++j) {
+        const v = values[j];
+        if (v === v) sum += v;
+        else ++missing;
+      }
+    } else {
+      const v = values[i];
+      if (v === v) sum += v;
+      else ++missing;
+      if (i >= window) {
+        const u = values[i - window];
+        if (u === u) sum -= u;
+        else --missing;
+      }
+    }
+    if (i >= window - 1 && missing === 0) out[i] = sum;
+  }
+  return out;
+}
+
+/**
+ * Arithmetic mean of each value and the window − 1 before it.
+ *
+ * - window: how many values each mean covers, an integer ≥ 1 (default 21)
+ */
+export function rollingMean(values: ArrayLike<number>, {window = 21}: {window?: number} = {}): Float64Array {
+  const out = rollingSum(values, {window});
+  for (let i = 0; i < out.length; ++i) out[i] /= window;
+  return out;
+}
+
+/**
+ * Sample standard deviation (n − 1, as pandas) of each value and the
+ * window − 1 before it; NaN for a window of 1.
+ *
+ * - window: how many values each deviation covers, an integer ≥ 1 (default 21)
+ */
+export function rollingStd(values: ArrayLike<number>, {window = 21}: {window?: number} = {}): Float64Array {
+  checkWindow(window);
+  const n = values.length;
+  const out = new Float64Array(n).fill(NaN);
+  // Sums of (x − c) and (x − c)² with c a value from the window: sums of raw
+  // squares would cancel catastrophically for prices (mean ≫ deviation).
+  let c = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let missing = 0;
+  for (let i = 0; i < n; ++i) {
+    // Periodic recompute (every `window` steps, amortised O(1)) bounds drift and re-centres c.
+    if (i % window === 0) {
+      const from = Math.max(0, i - window + 1);
+      c = values[i] === values[i] ? values[i] : 0;
+      s1 = s2 = missing = 0;
+      for (let j = from; j <= i; ++j) {
+        const d = values[j] - c;
+        if (d === d) (s1 += d), (s2 += d * d);
+        else ++missing;
+      }
+    } else {
+      const d = values[i] - c;
+      if (d === d) (s1 += d), (s2 += d * d);
+      else ++missing;
+      if (i >= window) {
+        const e = values[i - window] - c;
+        if (e === e) (s1 -= e), (s2 -= e * e);
+        else --missing;
+      }
+    }
+    if (i >= window - 1 && missing === 0 && window > 1) {
+      out[i] = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / window) / (window - 1)));
+    }
+  }
+  return out;
+}
