@@ -61,7 +61,7 @@ export function parseFrenchCsv(text: string): FrenchFile {
     if (line.trim() === "") {
       close();
       block = [];
-    } else if (line.startsWith(",")) {
+    } else if (/^\s*,/.test(line)) {
       close();
       // A trailing comma in a header would otherwise make a nameless column.
       const columns = line.split(",").slice(1).map((c) => c.trim());

@@ -19,9 +19,11 @@ const LOADERS_DIR = join(PROJECT_ROOT, "src", "data");
  * generation (bumped by `npm run data -- pull`) and, for csv, the files'
  * sizes and times. Framework cannot see any of these, so we do.
  */
-export function fingerprint(settings: Settings, now = Date.now()): string {
+export function fingerprint(settings: Settings, now = Date.now(), env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({source: settings.source, dataDir: settings.dataDir, tickers: settings.tickers, start: settings.start}));
+  // Every WORKBENCH_* variable counts, so settings added by other loaders invalidate too.
+  for (const [key, value] of Object.entries(env).sort()) if (key.startsWith("WORKBENCH_")) hash.update(`${key}=${value}`);
   for (const file of codeFiles()) hash.update(file).update(readFileSync(file));
   if (settings.source !== "csv") hash.update(formatDay(now)).update(readGeneration(settings.cacheDir));
   if (settings.dataDir && existsSync(settings.dataDir)) {

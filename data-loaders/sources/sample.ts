@@ -84,6 +84,8 @@ const SIZE_VOL = 0.09;
 const VALUE_VOL = 0.07;
 /** Drift after the last anchor, per year in log terms: mildly positive for the market, none for the spreads. */
 const DRIFT = {market: 0.07, size: 0, value: 0};
+/** Speed (per year) at which the size and value spreads return towards their last anchor level afterwards. */
+const REVERSION = 3;
 
 /** Exposures by size bucket; "other" (unknown tickers) is treated as a mid cap. */
 const BY_SIZE: Record<SizeBucket, {beta: number; size: number; idio: number; volume: number}> = {
@@ -126,7 +128,7 @@ function dayIndex(days: Float64Array, day: string): number {
 }
 
 /** Daily log increments of a factor pinned at `anchors`: Gaussian-bridge noise between anchors, drift after the last. */
-function bridged(days: Float64Array, shocks: Float64Array, sigma: Float64Array, anchors: readonly Anchor[], drift: number): Float64Array {
+function bridged(days: Float64Array, shocks: Float64Array, sigma: Float64Array, anchors: readonly Anchor[], drift: number, reversion = 0): Float64Array {
   const at = anchors.map(([day, level]) => [dayIndex(days, day), level] as const);
   const inc = new Float64Array(days.length);
   for (let i = 1; i < days.length; ++i) inc[i] = sigma[i] * shocks[i];
@@ -140,7 +142,14 @@ function bridged(days: Float64Array, shocks: Float64Array, sigma: Float64Array, 
     const shift = (lb - la - sum) / variance;
     for (let i = a + 1; i <= b; ++i) inc[i] += sigma[i] ** 2 * shift;
   }
-  for (let i = at[at.length - 1][0] + 1; i < days.length; ++i) inc[i] += drift / YEAR;
+  // After the last anchor: drift, plus a pull back towards the anchor level so
+  // that spreads wander as real ones do instead of trending off for years.
+  const last = at[at.length - 1][0];
+  let deviation = 0;
+  for (let i = last + 1; i < days.length; ++i) {
+    inc[i] += drift / YEAR - (reversion * deviation) / YEAR;
+    deviation += inc[i] - drift / YEAR;
+  }
   return inc;
 }
 
@@ -182,8 +191,8 @@ function factors(last: number, seed: number): Factors {
   return {
     days,
     market: bridged(days, zm, marketVol, MARKET, DRIFT.market),
-    size: bridged(days, zs, constant(SIZE_VOL), SIZE, DRIFT.size),
-    value: bridged(days, zv, constant(VALUE_VOL), VALUE, DRIFT.value),
+    size: bridged(days, zs, constant(SIZE_VOL), SIZE, DRIFT.size, REVERSION),
+    value: bridged(days, zv, constant(VALUE_VOL), VALUE, DRIFT.value, REVERSION),
     marketVol
   };
 }

@@ -1,16 +1,7 @@
 import {expect} from "vitest";
+import {seededRandom} from "./seeded-random.ts";
 
-/** Mulberry32: a tiny seeded generator, so every run sees the same "random" data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export {seededRandom};
 
 /** n values offset + scale·(u − 0.5), with NaN gaps: isolated NaNs and one run of three (none when nanRate is 0). */
 export function noisyWithGaps(n: number, {seed = 1, offset = 0, scale = 1, nanRate = 0.08} = {}): Float64Array {
