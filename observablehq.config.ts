@@ -7,6 +7,8 @@ export default {
   ],
   head: '<link rel="icon" href="data:,">',
   root: "src",
+  // The browser tests build into a scratch folder so that a user's dist/ is left alone.
+  output: process.env.WORKBENCH_OUTPUT ?? "dist",
   style: "style.css",
   // The default theme loads a web font from a CDN; this site must work offline.
   globalStylesheets: [],

@@ -3,6 +3,7 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   test: {
     env: {TZ: "America/New_York"},
+    reporters: ["./test/summary-reporter.ts", "default"],
     projects: [
       {
         test: {

@@ -1,4 +1,4 @@
-import {parseDay} from "../src/lib/dates.ts";
+import {parseDay} from "../src/lib/dates.js";
 
 /**
  * FRED series from the fredgraph.csv layout: a header `observation_date,<ID>`

@@ -32,21 +32,25 @@ export function rollingMax(values: ArrayLike<number>, {window = 252}: {window?: 
   checkWindow(window);
   const n = values.length;
   const out = new Float64Array(n).fill(NaN);
-  // Positions whose values decrease from head to tail: the head is the
-  // window's maximum, and each position enters and leaves at most once.
-  const deque = new Int32Array(n);
+  // Candidates whose values decrease from head to tail: the head is the
+  // window's maximum, and each position enters and leaves at most once. The
+  // values are kept beside their positions so the loop reads typed arrays only.
+  const position = new Int32Array(n);
+  const candidate = new Float64Array(n);
   let head = 0;
   let tail = 0;
-  let lastNaN = -Infinity;
+  // First position whose window is full and free of NaN.
+  let clean = window - 1;
   for (let i = 0; i < n; ++i) {
     const v = values[i];
-    if (v !== v) lastNaN = i;
+    if (v !== v) clean = i + window;
     else {
-      while (tail > head && values[deque[tail - 1]] <= v) --tail;
-      deque[tail++] = i;
+      while (tail > head && candidate[tail - 1] <= v) --tail;
+      position[tail] = i;
+      candidate[tail++] = v;
     }
-    while (head < tail && deque[head] <= i - window) ++head;
-    if (i >= window - 1 && i - lastNaN >= window) out[i] = values[deque[head]];
+    while (head < tail && position[head] <= i - window) ++head;
+    if (i >= clean) out[i] = candidate[head];
   }
   return out;
 }

@@ -32,7 +32,7 @@ export function rollingVolatility(
  * - window: how many positions each estimate covers, an integer ≥ 1 (default 63)
  */
 export function rollingCovariance(a: ArrayLike<number>, b: ArrayLike<number>, {window = 63}: {window?: number} = {}): Float64Array {
-  return pairMoments(a, b, window, (sab) => sab / (window - 1));
+  return pairMoments(a, b, window, COVARIANCE);
 }
 
 /**
@@ -42,7 +42,7 @@ export function rollingCovariance(a: ArrayLike<number>, b: ArrayLike<number>, {w
  * - window: how many positions each estimate covers, an integer ≥ 1 (default 63)
  */
 export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, {window = 63}: {window?: number} = {}): Float64Array {
-  return pairMoments(a, b, window, (sab, saa, sbb) => (saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN));
+  return pairMoments(a, b, window, CORRELATION);
 }
 
 /**
@@ -52,16 +52,16 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, {
  * - window: how many positions each estimate covers, an integer ≥ 1 (default 63)
  */
 export function rollingBeta(asset: ArrayLike<number>, bench: ArrayLike<number>, {window = 63}: {window?: number} = {}): Float64Array {
-  return pairMoments(asset, bench, window, (sab, _saa, sbb) => (sbb > 0 ? sab / sbb : NaN));
+  return pairMoments(asset, bench, window, BETA);
 }
 
-// Calls finish(Σdadb, Σda², Σdb²) with centred co-moments of each full window free of NaN.
-function pairMoments(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  window: number,
-  finish: (sab: number, saa: number, sbb: number) => number
-): Float64Array {
+// A statistic picked by number rather than by callback keeps the hot loop monomorphic.
+const COVARIANCE = 0;
+const CORRELATION = 1;
+const BETA = 2;
+
+// Each full window free of NaN gets its statistic from the centred co-moments Σdadb, Σda², Σdb².
+function pairMoments(a: ArrayLike<number>, b: ArrayLike<number>, window: number, statistic: number): Float64Array {
   checkWindow(window);
   if (a.length !== b.length) throw new Error(`length mismatch: ${a.length} vs ${b.length}`);
   const n = a.length;
@@ -69,8 +69,9 @@ function pairMoments(
   // Sums of shifted values (x − c) keep raw cross-products from cancelling;
   // recomputing them every `window` steps (amortised O(1)) bounds drift and re-centres c.
   let ca = 0, cb = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, missing = 0;
-  for (let i = 0; i < n; ++i) {
-    if (i % window === 0) {
+  for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
+    if (recompute === 0) {
+      recompute = window;
       ca = a[i] === a[i] ? a[i] : 0;
       cb = b[i] === b[i] ? b[i] : 0;
       sa = sb = saa = sbb = sab = missing = 0;
@@ -90,9 +91,13 @@ function pairMoments(
       }
     }
     if (i >= window - 1 && missing === 0 && window > 1) {
+      const mab = sab - (sa * sb) / window;
       const maa = Math.max(0, saa - (sa * sa) / window);
       const mbb = Math.max(0, sbb - (sb * sb) / window);
-      out[i] = finish(sab - (sa * sb) / window, maa, mbb);
+      out[i] =
+        statistic === COVARIANCE ? mab / (window - 1)
+        : statistic === CORRELATION ? (maa > 0 && mbb > 0 ? mab / Math.sqrt(maa * mbb) : NaN)
+        : mbb > 0 ? mab / mbb : NaN;
     }
   }
   return out;

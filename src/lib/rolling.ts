@@ -22,11 +22,12 @@ export function rollingSum(values: ArrayLike<number>, {window = 21}: {window?: n
   const out = new Float64Array(n).fill(NaN);
   let sum = 0;
   let missing = 0;
-  for (let i = 0; i < n; ++i) {
+  for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
     // A running sum drifts as values enter and leave; recomputing it from the
     // window every `window` steps bounds the error to that of at most 2·window
     // additions (what a naive loop makes) at an amortised cost of O(1) a step.
-    if (i % window === 0) {
+    if (recompute === 0) {
+      recompute = window;
       sum = 0;
       missing = 0;
       for (let j = Math.max(0, i - window + 1); j <= i; ++j) {
@@ -76,9 +77,10 @@ export function rollingStd(values: ArrayLike<number>, {window = 21}: {window?: n
   let s1 = 0;
   let s2 = 0;
   let missing = 0;
-  for (let i = 0; i < n; ++i) {
+  for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
     // Periodic recompute (every `window` steps, amortised O(1)) bounds drift and re-centres c.
-    if (i % window === 0) {
+    if (recompute === 0) {
+      recompute = window;
       const from = Math.max(0, i - window + 1);
       c = values[i] === values[i] ? values[i] : 0;
       s1 = s2 = missing = 0;

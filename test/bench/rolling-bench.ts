@@ -7,6 +7,8 @@
  *   npx tsx test/bench/rolling-bench.ts
  */
 import * as aq from "arquero";
+import v8 from "node:v8";
+import vm from "node:vm";
 import {rollingMean, rollingStd} from "../../src/lib/rolling.ts";
 import {rollingReturn} from "../../src/lib/rolling-return.ts";
 import {rollingSpreads} from "../../src/lib/spread.ts";
@@ -18,7 +20,7 @@ import {seededRandom} from "../lib/seeded-random.ts";
 const N = 7560; // 30 years of trading days
 const TICKERS = 50;
 const W = 252;
-const RUNS = 25; // kernel runs; the slow references get fewer, reported per field
+const RUNS = 51; // kernel runs; the slow references get fewer, reported per field
 const REF_RUNS = 5;
 const TOLERANCE = 1e-9;
 
@@ -35,14 +37,24 @@ const indexes = returns.map((r) => {
   return Float64Array.from(r, (x) => (level *= 1 + x));
 });
 
+// A full collection before each timing keeps one case's garbage (arquero's
+// tables) from being collected during the next case's runs.
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function time<T>(fn: () => T, runs: number, warmup: number): {ms: number; result: T} {
+// Warm-up long enough for V8 to settle (1,000 runs or 1.5 s, at least 2 runs):
+// after an early deopt a kernel can run in baseline code for a few hundred
+// calls before it is optimised again. Then the median of `runs`.
+function time<T>(fn: () => T, runs: number): {ms: number; result: T} {
+  gc();
   let result = fn();
-  for (let i = 1; i < warmup; ++i) result = fn();
+  const start = performance.now();
+  for (let i = 1; i < 1000 && (i < 2 || performance.now() - start < 1500); ++i) result = fn();
   const ms: number[] = [];
   for (let i = 0; i < runs; ++i) {
     const t0 = performance.now();
@@ -155,9 +167,9 @@ const cases: Case[] = [
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
 let failed = false;
 for (const c of cases) {
-  const kernel = time(c.kernel, RUNS, 5);
-  const naive = time(c.naive, REF_RUNS, 1);
-  const ref = c.arquero ? time(c.arquero, REF_RUNS, 1) : undefined;
+  const kernel = time(c.kernel, RUNS);
+  const naive = time(c.naive, REF_RUNS);
+  const ref = c.arquero ? time(c.arquero, REF_RUNS) : undefined;
   const errNaive = maxRelErr(kernel.result, naive.result, c.from);
   const errArquero = ref ? maxRelErr(kernel.result, ref.result, c.from) : NaN;
   if (!(errNaive <= TOLERANCE) || (ref && !(errArquero <= TOLERANCE))) {

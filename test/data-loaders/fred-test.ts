@@ -1,7 +1,7 @@
 import {describe, it, expect} from "vitest";
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fetchFred, parseFredCsv} from "../../data-loaders/fred.ts";
+import {fetchFred, parseFredCsv} from "../../data-loaders/fred.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/fred");
 const shared = path.resolve(import.meta.dirname, "../../../shared/data/fred");

@@ -13,7 +13,7 @@ import {
   unzipFrench,
   type FrenchFile,
   type FrenchSection
-} from "../../data-loaders/french.ts";
+} from "../../data-loaders/french.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/french");
 const shared = path.resolve(import.meta.dirname, "../../../shared/data/french");

@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {ols, rollingOls, solve} from "../../src/lib/ols.ts";
+import {ols, rollingOls, solve} from "../../src/lib/ols.js";
 
 /** mulberry32: a small seeded PRNG, so the "noisy" data are the same on every run. */
 function prng(seed: number): () => number {

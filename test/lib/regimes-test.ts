@@ -1,8 +1,8 @@
 import {describe, it, expect} from "vitest";
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {alignMonthly, classifyRegimes, forwardReturns, regimeTable, toMonthEnd, type RegimeFlags} from "../../src/lib/regimes.ts";
-import {parseFredCsv} from "../../data-loaders/fred.ts";
+import {alignMonthly, classifyRegimes, forwardReturns, regimeTable, toMonthEnd, type RegimeFlags} from "../../src/lib/regimes.js";
+import {parseFredCsv} from "../../data-loaders/fred.js";
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const months = (n: number, year = 2020) => Float64Array.from({length: n}, (_, i) => Date.UTC(year, i + 1, 0));

@@ -1,0 +1,245 @@
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {formatDay} from "../src/lib/dates.js";
+import {writeFileAtomic} from "./atomic.js";
+import {fetchFred, parseFredCsv} from "./fred.js";
+import {fetchFrench, parseFrenchCsv} from "./french.js";
+import {sampleFred, sampleFrench} from "./research-sample.js";
+import {PROJECT_ROOT} from "./settings.js";
+import type {SeriesProvenance} from "./types.js";
+
+/**
+ * Research data (Ken French library files, FRED series) from the first source
+ * that has them: live (only when the cached copy is more than a day old) →
+ * on-disk cache (raw text, written atomically) → a local folder of files →
+ * a deterministic synthetic sample, labelled. WORKBENCH_RESEARCH_SOURCE
+ * (auto | live | file | sample) forces one.
+ */
+
+export type ResearchSource = "auto" | "live" | "file" | "sample";
+export type Provider = "french" | "fred";
+
+export interface Dataset {
+  provider: Provider;
+  id: string;
+  kind: "factors" | "valuation" | "macro";
+  /** What it is, for provenance lines. */
+  title: string;
+}
+
+export const DATASETS: readonly Dataset[] = [
+  {provider: "french", id: "F-F_Research_Data_Factors_daily", kind: "factors", title: "Fama/French 3 factors, daily"},
+  {provider: "french", id: "F-F_Research_Data_Factors", kind: "factors", title: "Fama/French 3 factors, monthly"},
+  {provider: "french", id: "25_Portfolios_5x5", kind: "valuation", title: "25 portfolios formed on size and BE/ME"},
+  {provider: "french", id: "6_Portfolios_2x3", kind: "valuation", title: "6 portfolios formed on size and BE/ME"},
+  {provider: "french", id: "Portfolios_Formed_on_ME", kind: "valuation", title: "Portfolios formed on size (ME)"},
+  {provider: "fred", id: "DGS10", kind: "macro", title: "10-year Treasury yield, daily"},
+  {provider: "fred", id: "DFF", kind: "macro", title: "Effective fed funds rate, daily"},
+  {provider: "fred", id: "FEDFUNDS", kind: "macro", title: "Effective fed funds rate, monthly average"},
+  {provider: "fred", id: "INDPRO", kind: "macro", title: "Industrial production index"},
+  {provider: "fred", id: "T10Y2Y", kind: "macro", title: "10-year minus 2-year Treasury spread"}
+];
+
+export interface ResearchSettings {
+  source: ResearchSource;
+  /** Root of the on-disk cache; files go to <cacheDir>/french and <cacheDir>/fred. */
+  cacheDir: string;
+  frenchDir: string | null;
+  fredDir: string | null;
+  /** Abort a live request after this long (WORKBENCH_RESEARCH_TIMEOUT_MS, default 8000). */
+  timeoutMs: number;
+}
+
+/** Reads WORKBENCH_RESEARCH_SOURCE, WORKBENCH_FRENCH_DIR, WORKBENCH_FRED_DIR and WORKBENCH_RESEARCH_TIMEOUT_MS; folders default to ../shared/data/{french,fred} when present. */
+export function readResearchSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJECT_ROOT, cacheDir}: {root?: string; cacheDir?: string} = {}): ResearchSettings {
+  const source = (env.WORKBENCH_RESEARCH_SOURCE?.trim().toLowerCase() || "auto") as ResearchSource;
+  if (!["auto", "live", "file", "sample"].includes(source)) throw new Error(`invalid WORKBENCH_RESEARCH_SOURCE "${source}": use auto, live, file or sample`);
+  const dir = (value: string | undefined, fallback: string) => {
+    if (value?.trim()) return resolve(root, value.trim());
+    const d = resolve(root, fallback);
+    return existsSync(d) ? d : null;
+  };
+  const timeoutMs = Number(env.WORKBENCH_RESEARCH_TIMEOUT_MS ?? 8000);
+  if (!(timeoutMs > 0)) throw new Error(`invalid WORKBENCH_RESEARCH_TIMEOUT_MS: ${env.WORKBENCH_RESEARCH_TIMEOUT_MS}`);
+  return {
+    source,
+    cacheDir: cacheDir ?? resolve(root, env.WORKBENCH_CACHE_DIR?.trim() || ".workbench-cache"),
+    frenchDir: dir(env.WORKBENCH_FRENCH_DIR, "../shared/data/french"),
+    fredDir: dir(env.WORKBENCH_FRED_DIR, "../shared/data/fred"),
+    timeoutMs
+  };
+}
+
+/** Provenance of one research series: SeriesProvenance plus the dataset's vintage and title. */
+export interface ResearchProvenance extends SeriesProvenance {
+  provider: Provider;
+  title: string;
+  /** French: the CRSP vintage (YYYYMM) in the file; FRED: the fetch or file date; "synthetic" for samples. */
+  vintage: string | null;
+}
+
+export interface RawDataset {
+  dataset: Dataset;
+  /** The provider's CSV text, or null when no source had it. */
+  text: string | null;
+  provenance: ResearchProvenance;
+}
+
+export interface AcquireOptions {
+  fetch?: typeof globalThis.fetch;
+  now?: number;
+  log?: (message: string) => void;
+  /** Max age of a cached copy before a live refresh is tried (default one day). */
+  maxAgeMs?: number;
+  frenchBaseUrl?: string;
+  fredBaseUrl?: string;
+}
+
+const DAY = 86_400_000;
+
+/** Fetches every dataset (in parallel), each from the first source that has it; never throws for a missing one. */
+export async function acquireAll(settings: ResearchSettings, datasets: readonly Dataset[] = DATASETS, options: AcquireOptions = {}): Promise<RawDataset[]> {
+  // One network failure (DNS, refused, timeout) means we are offline: skip the other live requests.
+  const network = {down: null as string | null};
+  return Promise.all(datasets.map((d) => acquire(settings, d, options, network)));
+}
+
+async function acquire(settings: ResearchSettings, dataset: Dataset, options: AcquireOptions, network: {down: string | null}): Promise<RawDataset> {
+  const {now = Date.now(), log = () => {}, maxAgeMs = DAY} = options;
+  const warnings: string[] = [];
+  const cachePath = join(settings.cacheDir, dataset.provider, `${dataset.id}.csv`);
+  const cached = existsSync(cachePath) ? {text: readFileSync(cachePath, "utf8"), fetchedAt: statSync(cachePath).mtimeMs} : null;
+  const result = (text: string, source: SeriesProvenance["source"], fetchedAt: number | null, extra: {synthetic?: boolean; fromCache?: boolean} = {}): RawDataset => ({
+    dataset,
+    text,
+    provenance: describe(dataset, text, {source, fetchedAt, now, warnings, ...extra})
+  });
+
+  if (settings.source === "sample") return result(sampleText(dataset, now), "sample", now, {synthetic: true});
+  if (settings.source === "auto" || settings.source === "live") {
+    const fresh = cached && now - cached.fetchedAt < maxAgeMs && valid(dataset, cached.text);
+    if (settings.source === "auto" && fresh) return result(cached.text, "cache", cached.fetchedAt, {fromCache: true});
+    if (network.down) warnings.push(`live fetch skipped: ${network.down}`);
+    else {
+      try {
+        const text = await fetchLive(dataset, settings, options);
+        const problem = validate(dataset, text);
+        if (problem) throw new Error(`unexpected content: ${problem}`);
+        writeFileAtomic(cachePath, text);
+        log(`research: ${dataset.id} fetched live`);
+        return result(text, dataset.provider, now);
+      } catch (error) {
+        const message = (error as Error).message + ((error as {cause?: {code?: string}}).cause?.code ? ` (${(error as {cause: {code: string}}).cause.code})` : "");
+        if (!/HTTP \d|unexpected content/.test(message)) network.down = `network unavailable (${message})`;
+        warnings.push(`live fetch failed: ${message}`);
+        log(`research: ${dataset.id} live fetch failed: ${message}`);
+      }
+    }
+    if (settings.source === "live") return {dataset, text: null, provenance: describe(dataset, null, {source: dataset.provider, fetchedAt: null, now, warnings})};
+    if (cached && valid(dataset, cached.text)) {
+      warnings.push(`stale cache: fetched ${formatDay(cached.fetchedAt)}, not refreshed`);
+      return result(cached.text, "cache", cached.fetchedAt, {fromCache: true});
+    }
+  }
+  const dir = dataset.provider === "french" ? settings.frenchDir : settings.fredDir;
+  const file = dir ? findFile(dir, dataset.id) : null;
+  if (file) {
+    const text = readFileSync(file, "utf8");
+    const problem = validate(dataset, text);
+    if (!problem) return result(text, "file", statSync(file).mtimeMs as number);
+    warnings.push(`unreadable file ${file}: ${problem}`);
+  } else {
+    warnings.push(dir ? `no ${dataset.id} file in ${dir}` : `no local ${dataset.provider} folder (set WORKBENCH_${dataset.provider.toUpperCase()}_DIR)`);
+  }
+  if (settings.source === "file") return {dataset, text: null, provenance: describe(dataset, null, {source: "file", fetchedAt: null, now, warnings})};
+  warnings.push("synthetic sample: no live, cached or local copy");
+  return result(sampleText(dataset, now), "sample", now, {synthetic: true});
+}
+
+function fetchLive(dataset: Dataset, settings: ResearchSettings, options: AcquireOptions): Promise<string> {
+  const common = {fetch: options.fetch ?? globalThis.fetch, timeoutMs: settings.timeoutMs};
+  return dataset.provider === "french"
+    ? fetchFrench(dataset.id, {...common, ...(options.frenchBaseUrl ? {baseUrl: options.frenchBaseUrl} : {})})
+    : fetchFred(dataset.id, {...common, ...(options.fredBaseUrl ? {baseUrl: options.fredBaseUrl} : {})});
+}
+
+/** The dataset's file in a folder, matched case-insensitively (French publishes .CSV, FRED .csv). */
+function findFile(dir: string, id: string): string | null {
+  if (!existsSync(dir)) return null;
+  const name = readdirSync(dir).find((f) => f.toLowerCase() === `${id.toLowerCase()}.csv`);
+  return name ? join(dir, name) : null;
+}
+
+function sampleText(dataset: Dataset, now: number): string {
+  // Through the last complete month, so the sample looks like a fresh download.
+  const d = new Date(now);
+  const endKey = d.getUTCFullYear() * 12 + d.getUTCMonth() - 1;
+  return dataset.provider === "french" ? sampleFrench(dataset.id, endKey) : sampleFred(dataset.id, endKey);
+}
+
+/** Why a text is not this dataset, or null when it parses with data. */
+export function validate(dataset: Dataset, text: string): string | null {
+  try {
+    if (dataset.provider === "fred") return parseFredCsv(text, {id: dataset.id}).dates.length ? null : "no rows";
+    return parseFrenchCsv(text).sections.length ? null : "no tables";
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const valid = (dataset: Dataset, text: string) => validate(dataset, text) === null;
+
+/** Monthly data this many days past its last observation is stale (French publishes with a lag of a month or two). */
+const STALE_DAYS = {daily: 45, monthly: 120};
+
+function describe(
+  dataset: Dataset,
+  text: string | null,
+  {source, fetchedAt, now, warnings, synthetic = false, fromCache = false}: {source: SeriesProvenance["source"]; fetchedAt: number | null; now: number; warnings: string[]; synthetic?: boolean; fromCache?: boolean}
+): ResearchProvenance {
+  let first: number | null = null;
+  let last: number | null = null;
+  let rows = 0;
+  let vintage: string | null = synthetic ? "synthetic" : null;
+  let daily = false;
+  if (text !== null) {
+    if (dataset.provider === "fred") {
+      const s = parseFredCsv(text, {id: dataset.id});
+      const ok = s.dates.filter((_, i) => !Number.isNaN(s.values[i]));
+      rows = ok.length;
+      first = ok[0] ?? null;
+      last = ok[ok.length - 1] ?? null;
+      daily = rows > 1 && (last! - first!) / rows < 5 * DAY;
+      if (!synthetic && fetchedAt !== null) vintage = formatDay(fetchedAt);
+    } else {
+      const file = parseFrenchCsv(text);
+      const main = file.sections[0];
+      rows = main.dates.length;
+      first = main.dates[0];
+      last = main.dates[rows - 1];
+      daily = main.frequency === "daily";
+      if (!synthetic) vintage = file.vintage;
+    }
+  }
+  const all = [...warnings];
+  if (last !== null && !synthetic && now - last > (daily ? STALE_DAYS.daily : STALE_DAYS.monthly) * DAY) {
+    all.push(`stale: last observation ${formatDay(last)}, ${Math.round((now - last) / DAY)} days ago`);
+  }
+  if (text === null) all.push("missing: no source had this series");
+  return {
+    id: `${dataset.provider}:${dataset.id}`,
+    kind: dataset.kind,
+    ticker: dataset.id,
+    provider: dataset.provider,
+    title: dataset.title,
+    source,
+    first: first === null ? null : formatDay(first),
+    last: last === null ? null : formatDay(last),
+    rows,
+    fetchedAt: fetchedAt === null ? null : new Date(fetchedAt).toISOString(),
+    fromCache,
+    synthetic,
+    vintage,
+    warnings: all
+  };
+}

@@ -1,0 +1,247 @@
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {tableFromIPC} from "apache-arrow";
+import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import type {PriceLoad} from "../../data-loaders/prices.js";
+import type {Settings} from "../../data-loaders/settings.js";
+import {bumpGeneration, ensureSnapshot, fingerprint, metaJson} from "../../data-loaders/snapshot.js";
+import type {PriceSeries, PriceSource, TickerOutcome} from "../../data-loaders/types.js";
+import {formatDay, parseDay} from "../../src/lib/dates.js";
+
+const DAY_MS = 86_400_000;
+const NOW = parseDay("2025-12-23") + 15 * 3_600_000; // 15:00 UTC
+const CSV_FOLDER = fileURLToPath(new URL("../fixtures/csv/folder", import.meta.url));
+
+let cacheDir: string;
+
+beforeEach(() => {
+  cacheDir = mkdtempSync(join(tmpdir(), "workbench-snapshot-"));
+});
+
+afterEach(() => {
+  rmSync(cacheDir, {recursive: true, force: true});
+});
+
+const settings = (more: Partial<Settings> = {}): Settings => ({
+  source: "auto",
+  dataDir: null,
+  tickers: ["IJR", "IVV"],
+  start: "2025-12-01",
+  cacheDir,
+  configFile: null,
+  ...more
+});
+
+function series(ticker: string, days: string[]): PriceSeries {
+  const n = days.length;
+  return {
+    ticker,
+    date: Float64Array.from(days, parseDay),
+    close: Float64Array.from({length: n}, (_, i) => 100 + i),
+    adjClose: Float64Array.from({length: n}, (_, i) => 99 + i),
+    dividend: new Float64Array(n),
+    split: new Float64Array(n).fill(1),
+    volume: new Float64Array(n).fill(NaN)
+  };
+}
+
+/** A Yahoo stand-in that counts its calls; the tickers in `failing` fail. */
+function countingYahoo(failing: string[] = []) {
+  const counter = {calls: 0};
+  const source: PriceSource = {
+    name: "yahoo",
+    async fetch(tickers) {
+      counter.calls++;
+      return tickers.map((t): TickerOutcome =>
+        failing.includes(t) ? {ticker: t, ok: false, error: `${t}: not found`, warnings: []} : {ticker: t, ok: true, series: series(t, ["2025-12-19", "2025-12-22"]), warnings: []}
+      );
+    }
+  };
+  return {source, counter};
+}
+
+describe("fingerprint(settings, now, env)", () => {
+  const env = {HOME: "/root", WORKBENCH_SOURCE: "auto"};
+
+  it("fingerprint() is stable for the same settings, day, env and generation, and 16 hex digits long", () => {
+    const key = fingerprint(settings(), NOW, env);
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprint(settings(), NOW, {...env})).toBe(key);
+    expect(fingerprint(settings(), NOW - 14 * 3_600_000, env)).toBe(key); // 01:00 the same day
+    expect(fingerprint(settings(), NOW + 8 * 3_600_000, env)).toBe(key); // 23:00 the same day
+  });
+
+  it("fingerprint() changes with each setting that decides the data", () => {
+    const key = fingerprint(settings(), NOW, env);
+    const others = [
+      settings({source: "yahoo"}),
+      settings({source: "sample"}),
+      settings({tickers: ["IJR"]}),
+      settings({tickers: ["IVV", "IJR"]}),
+      settings({start: "2025-12-02"}),
+      settings({dataDir: "/data"})
+    ].map((s) => fingerprint(s, NOW, env));
+    expect(new Set([key, ...others]).size).toBe(others.length + 1);
+  });
+
+  it("fingerprint() changes when any WORKBENCH_* variable is added or changed, not others", () => {
+    const key = fingerprint(settings(), NOW, env);
+    expect(fingerprint(settings(), NOW, {...env, WORKBENCH_YAHOO_URL: "http://127.0.0.1:1"})).not.toBe(key);
+    expect(fingerprint(settings(), NOW, {...env, WORKBENCH_SOURCE: "AUTO"})).not.toBe(key);
+    expect(fingerprint(settings(), NOW, {...env, WORKBENCH_SOMETHING_NEW: ""})).not.toBe(key);
+    expect(fingerprint(settings(), NOW, {...env, HOME: "/home/other", PATH: "/bin"})).toBe(key);
+  });
+
+  it("fingerprint() changes with the day (UTC) for live and sample sources", () => {
+    for (const source of ["auto", "yahoo", "sample"] as const) {
+      const s = settings({source});
+      expect(fingerprint(s, NOW + DAY_MS, env), source).not.toBe(fingerprint(s, NOW, env));
+    }
+    // 23:59 and 00:00 UTC are different days.
+    const midnight = parseDay("2025-12-24");
+    expect(fingerprint(settings(), midnight, env)).not.toBe(fingerprint(settings(), midnight - 1, env));
+  });
+
+  it("fingerprint() changes with each bumpGeneration(cacheDir)", () => {
+    const keys = [fingerprint(settings(), NOW, env)];
+    bumpGeneration(cacheDir);
+    keys.push(fingerprint(settings(), NOW, env));
+    bumpGeneration(cacheDir);
+    keys.push(fingerprint(settings(), NOW, env));
+    expect(new Set(keys).size).toBe(3);
+    expect(readFileSync(join(cacheDir, "generation"), "utf8")).toBe("2");
+    expect(fingerprint(settings(), NOW, env)).toBe(keys[2]);
+  });
+
+  it("fingerprint() for csv ignores the day but follows the folder's files", () => {
+    const dataDir = join(cacheDir, "csv");
+    cpSync(CSV_FOLDER, dataDir, {recursive: true});
+    const s = settings({source: "csv", dataDir});
+    const key = fingerprint(s, NOW, env);
+    expect(fingerprint(s, NOW + 30 * DAY_MS, env)).toBe(key);
+    writeFileSync(join(dataDir, "iwm.CSV"), readFileSync(join(dataDir, "iwm.CSV"), "utf8") + "2024-01-09,10.55,10.7,10.5,10.65,950\n");
+    const edited = fingerprint(s, NOW, env);
+    expect(edited).not.toBe(key);
+    writeFileSync(join(dataDir, "QQQ.csv"), "Date,Close\n2024-01-02,400\n");
+    expect(fingerprint(s, NOW, env)).not.toBe(edited);
+  });
+});
+
+describe("bumpGeneration(cacheDir)", () => {
+  it("bumpGeneration() counts up from 0, creating the cache folder", () => {
+    const dir = join(cacheDir, "new");
+    bumpGeneration(dir);
+    expect(readFileSync(join(dir, "generation"), "utf8")).toBe("1");
+    bumpGeneration(dir);
+    bumpGeneration(dir);
+    expect(readFileSync(join(dir, "generation"), "utf8")).toBe("3");
+  });
+});
+
+describe("ensureSnapshot(settings, {yahoo, now})", () => {
+  it("ensureSnapshot() writes prices.arrow and meta.json under snapshots/<fingerprint>", async () => {
+    const {source} = countingYahoo();
+    const s = settings();
+    const dir = await ensureSnapshot(s, {yahoo: source, now: NOW});
+    expect(dir).toBe(join(cacheDir, "snapshots", fingerprint(s, NOW)));
+    expect(readdirSync(dir).sort()).toEqual(["meta.json", "prices.arrow"]);
+    const table = tableFromIPC(readFileSync(join(dir, "prices.arrow")));
+    expect(table.numRows).toBe(4);
+    expect(table.toArray().map((r) => `${r.ticker} ${formatDay(r.date)}`)).toEqual(["IJR 2025-12-19", "IJR 2025-12-22", "IVV 2025-12-19", "IVV 2025-12-22"]);
+    const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
+    expect(meta).toMatchObject({generatedAt: new Date(NOW).toISOString(), requestedSource: "auto", source: "yahoo", synthetic: false, stale: false});
+    expect(meta.series.map((p: {ticker: string}) => p.ticker)).toEqual(["IJR", "IVV"]);
+  });
+
+  it("ensureSnapshot() returns the same folder without loading again for the same fingerprint", async () => {
+    const {source, counter} = countingYahoo();
+    const first = await ensureSnapshot(settings(), {yahoo: source, now: NOW});
+    expect(counter.calls).toBe(1);
+    const meta = readFileSync(join(first, "meta.json"), "utf8");
+    const second = await ensureSnapshot(settings(), {yahoo: source, now: NOW + 3_600_000});
+    expect(second).toBe(first);
+    expect(counter.calls).toBe(1);
+    expect(readFileSync(join(first, "meta.json"), "utf8")).toBe(meta);
+  });
+
+  it("ensureSnapshot() loads again on a new day, after bumpGeneration, or under other settings", async () => {
+    const {source, counter} = countingYahoo();
+    const dirs = new Set<string>();
+    dirs.add(await ensureSnapshot(settings(), {yahoo: source, now: NOW}));
+    dirs.add(await ensureSnapshot(settings(), {yahoo: source, now: NOW + DAY_MS}));
+    bumpGeneration(cacheDir);
+    dirs.add(await ensureSnapshot(settings(), {yahoo: source, now: NOW + DAY_MS}));
+    dirs.add(await ensureSnapshot(settings({tickers: ["IJR"]}), {yahoo: source, now: NOW + DAY_MS}));
+    expect(dirs.size).toBe(4);
+    // Incremental loads after the first: one request per ticker group, each time.
+    expect(counter.calls).toBeGreaterThanOrEqual(4);
+  });
+
+  it("ensureSnapshot() rebuilds a snapshot whose meta.json is missing (an interrupted run)", async () => {
+    const {source, counter} = countingYahoo();
+    const dir = await ensureSnapshot(settings(), {yahoo: source, now: NOW});
+    rmSync(join(dir, "meta.json"));
+    expect(await ensureSnapshot(settings(), {yahoo: source, now: NOW})).toBe(dir);
+    expect(counter.calls).toBe(2);
+    expect(existsSync(join(dir, "meta.json"))).toBe(true);
+  });
+
+  it("ensureSnapshot() in auto mode with Yahoo failing writes a synthetic snapshot", async () => {
+    const {source} = countingYahoo(["IJR", "IVV"]);
+    const dir = await ensureSnapshot(settings(), {yahoo: source, now: NOW});
+    const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
+    expect(meta).toMatchObject({source: "sample", synthetic: true});
+    expect(meta.notes[0]).toMatch(/^Live prices unavailable and nothing cached/);
+    expect(tableFromIPC(readFileSync(join(dir, "prices.arrow"))).numRows).toBeGreaterThan(0);
+  });
+
+  it("ensureSnapshot() keeps the current snapshot and the 4 most recent others", async () => {
+    const {source} = countingYahoo();
+    const dirs: string[] = [];
+    for (let day = 0; day < 7; ++day) dirs.push(await ensureSnapshot(settings(), {yahoo: source, now: NOW + day * DAY_MS}));
+    expect(new Set(dirs).size).toBe(7);
+    const left = readdirSync(join(cacheDir, "snapshots"));
+    expect(left).toHaveLength(5);
+    expect(existsSync(dirs[6])).toBe(true);
+  });
+});
+
+describe("metaJson(load, settings, now)", () => {
+  const load = (more: Partial<PriceLoad> = {}): PriceLoad => ({
+    series: [],
+    provenance: [
+      {id: "prices:IJR", kind: "prices", ticker: "IJR", source: "yahoo", first: "2025-12-01", last: "2025-12-12", rows: 10, fetchedAt: "x", fromCache: false, synthetic: false, warnings: ["stale: last close 2025-12-12 is 11 days old"]},
+      {id: "prices:ZZZZ", kind: "prices", ticker: "ZZZZ", source: "yahoo", first: null, last: null, rows: 0, fetchedAt: null, fromCache: false, synthetic: false, warnings: ["failed: ZZZZ: not found"]}
+    ],
+    source: "yahoo",
+    notes: ["ZZZZ: not found"],
+    ...more
+  });
+
+  it("metaJson() has every field the pages read", () => {
+    const s = settings({tickers: ["IJR", "ZZZZ"]});
+    expect(metaJson(load(), s, NOW)).toEqual({
+      generatedAt: "2025-12-23T15:00:00.000Z",
+      requestedSource: "auto",
+      source: "yahoo",
+      synthetic: false,
+      stale: true,
+      tickers: ["IJR", "ZZZZ"],
+      universe: [
+        {ticker: "IJR", name: "iShares Core S&P Small-Cap 600", size: "small", style: "core"},
+        {ticker: "ZZZZ", name: "ZZZZ", size: "other", style: "other"}
+      ],
+      start: "2025-12-01",
+      notes: ["ZZZZ: not found"],
+      series: load().provenance
+    });
+  });
+
+  it("metaJson() is synthetic exactly when the load came from sample, and not stale without stale warnings", () => {
+    const sample = metaJson(load({source: "sample", provenance: []}), settings(), NOW);
+    expect([sample.synthetic, sample.stale]).toEqual([true, false]);
+    expect(metaJson(load({source: "cache"}), settings(), NOW).synthetic).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import {describe, it, expect} from "vitest";
+import {formatPercent, formatPoints} from "../../src/lib/format.js";
+
+describe("formatPercent(x)", () => {
+  it("formatPercent(0.087) is \"8.7%\" and formatPercent(-0.008) is \"-0.8%\", as the reference article writes them", () => {
+    expect(formatPercent(0.087)).toBe("8.7%");
+    expect(formatPercent(-0.008)).toBe("-0.8%");
+    expect(formatPercent(1.5)).toBe("150.0%");
+    expect(formatPercent(0)).toBe("0.0%");
+  });
+  it("formatPercent(-0.0004) is \"0.0%\", never \"-0.0%\"", () => {
+    expect(formatPercent(-0.0004)).toBe("0.0%");
+    expect(formatPercent(-0)).toBe("0.0%");
+  });
+  it("formatPercent is \"–\" for NaN and infinities", () => {
+    expect(formatPercent(NaN)).toBe("–");
+    expect(formatPercent(Infinity)).toBe("–");
+    expect(formatPercent(-Infinity)).toBe("–");
+  });
+});
+
+describe("formatPercent(x, {sign: true})", () => {
+  it("formatPercent(0.087, {sign: true}) is \"+8.7%\"; negatives keep \"-\"", () => {
+    expect(formatPercent(0.087, {sign: true})).toBe("+8.7%");
+    expect(formatPercent(-0.008, {sign: true})).toBe("-0.8%");
+  });
+  it("formatPercent(x, {sign: true}) gives no sign to values that round to zero", () => {
+    expect(formatPercent(0.0004, {sign: true})).toBe("0.0%");
+    expect(formatPercent(-0.0004, {sign: true})).toBe("0.0%");
+    expect(formatPercent(NaN, {sign: true})).toBe("–");
+  });
+});
+
+describe("formatPercent(x, {digits})", () => {
+  it("formatPercent(-0.00803, {digits: 2}) is \"-0.80%\"", () => {
+    expect(formatPercent(-0.00803, {digits: 2})).toBe("-0.80%");
+    expect(formatPercent(-0.00004, {digits: 2})).toBe("0.00%");
+  });
+  it("formatPercent(0.5, {digits: 0}) is \"50%\"", () => {
+    expect(formatPercent(0.5, {digits: 0})).toBe("50%");
+    expect(formatPercent(-0.004, {digits: 0})).toBe("0%");
+  });
+});
+
+describe("formatPoints(x)", () => {
+  it("formatPoints(0.023) is \"2.3 points\"; the sign is dropped", () => {
+    expect(formatPoints(0.023)).toBe("2.3 points");
+    expect(formatPoints(-0.023)).toBe("2.3 points");
+    expect(formatPoints(0)).toBe("0.0 points");
+  });
+  it("formatPoints is singular when it reads as exactly one point", () => {
+    expect(formatPoints(0.01)).toBe("1.0 point");
+    expect(formatPoints(-0.01)).toBe("1.0 point");
+    expect(formatPoints(0.01, {digits: 0})).toBe("1 point");
+    expect(formatPoints(0.011)).toBe("1.1 points");
+  });
+  it("formatPoints(x, {digits: 2}) keeps two decimals", () => {
+    expect(formatPoints(0.0125, {digits: 2})).toBe("1.25 points");
+  });
+  it("formatPoints is \"–\" for NaN and infinities", () => {
+    expect(formatPoints(NaN)).toBe("–");
+    expect(formatPoints(Infinity)).toBe("–");
+  });
+});

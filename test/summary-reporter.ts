@@ -1,0 +1,19 @@
+import type {Reporter, TestModule} from "vitest/node";
+
+/** Ends the run with one plain line, "tests: N passed, N failed, N skipped", that CI and people can read at a glance. */
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    const count = {passed: 0, failed: 0, skipped: 0};
+    for (const module of modules) {
+      if (module.state() === "failed" && [...module.children.allTests()].length === 0) count.failed++;
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") count.passed++;
+        else if (state === "failed") count.failed++;
+        else count.skipped++;
+      }
+    }
+    // After the default reporter's summary, which it prints in the same turn.
+    setImmediate(() => console.log(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`));
+  }
+}
