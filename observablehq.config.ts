@@ -3,6 +3,8 @@ export default {
   title: "Small-cap workbench",
   pages: [
     {name: "Scoreboard", path: "/"},
+    {name: "Spreads", path: "/spreads"},
+    {name: "Trend", path: "/trend"},
     {name: "Notebook", path: "/notebook"}
   ],
   head: '<link rel="icon" href="data:,">',

@@ -98,13 +98,18 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
           if (full.ok) s = full.series;
           else warnings.push(full.error);
         }
+        // No rows is no data: fall back to the cache or report a failure, so "auto" can still turn to the sample.
+        if (s && s.date.length === 0) {
+          if (warnings.length === 0) warnings.push(`${outcome.ticker}: Yahoo returned no rows`);
+          s = null;
+        }
       }
       if (s) {
         writeCachedSeries(settings.cacheDir, "yahoo", s, fetchedAt);
         series.push(s);
         provenance.push(describe(s, "yahoo", {fetchedAt, fromCache: false, warnings, now}));
         live++;
-      } else if (c) {
+      } else if (c && c.series.date.length > 0) {
         const error = outcome.ok ? warnings.join("; ") : outcome.error;
         warnings.push(`live fetch failed (${error}); using the copy cached ${c.fetchedAt}`);
         series.push(c.series);

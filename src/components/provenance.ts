@@ -28,7 +28,10 @@ export function provenanceBanner(meta: Meta): HTMLElement {
     lines.push(`<strong>Stale data:</strong> the latest close is ${last}. Run <code>npm run data -- pull</code> to refresh.`);
   }
   const failed = meta.series.filter((s) => s.rows === 0);
-  if (failed.length) lines.push(`<strong>Missing:</strong> ${failed.map((s) => `${s.ticker} (${escape(s.warnings.join("; "))})`).join(", ")}.`);
+  if (failed.length) {
+    const reasons = failed.map((s) => `<li>${escape(s.warnings.join("; ").replace(/^failed: /, ""))}</li>`).join("");
+    lines.push(`<strong>Missing:</strong> ${failed.map((s) => s.ticker).join(", ")} could not be loaded. <details><summary>Why</summary><ul>${reasons}</ul></details>`);
+  }
   const el = document.createElement(lines.length ? "div" : "span");
   if (lines.length) {
     el.className = `note workbench-banner ${meta.synthetic ? "synthetic" : ""}`;

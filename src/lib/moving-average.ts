@@ -1,4 +1,4 @@
-import {rollingMean} from "./rolling.ts";
+import {rollingMean} from "./rolling.js";
 
 /**
  * Simple moving average: the mean of each value and the window − 1 before it;

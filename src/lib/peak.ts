@@ -1,4 +1,4 @@
-import {checkWindow} from "./rolling.ts";
+import {checkWindow} from "./rolling.js";
 
 /**
  * Highs of a series: the running peak, the windowed maximum and the distance

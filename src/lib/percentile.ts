@@ -1,4 +1,4 @@
-import {checkWindow, rollingMean, rollingStd} from "./rolling.ts";
+import {checkWindow, rollingMean, rollingStd} from "./rolling.js";
 
 /**
  * Where each value stands in its own history: percentile ranks and z-scores.

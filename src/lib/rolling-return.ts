@@ -1,4 +1,4 @@
-import {checkWindow} from "./rolling.ts";
+import {checkWindow} from "./rolling.js";
 
 /**
  * Total return over the last `window` periods of an index,

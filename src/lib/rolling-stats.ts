@@ -1,5 +1,5 @@
-import {checkWindow, rollingStd} from "./rolling.ts";
-import {TRADING_DAYS} from "./volatility.ts";
+import {checkWindow, rollingStd} from "./rolling.js";
+import {TRADING_DAYS} from "./volatility.js";
 
 /**
  * Windowed risk statistics of daily returns, in O(n) whatever the window.

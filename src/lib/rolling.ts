@@ -23,9 +23,10 @@ export function rollingSum(values: ArrayLike<number>, {window = 21}: {window?: n
   let sum = 0;
   let missing = 0;
   for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
-    // A running sum drifts as values enter and leave; recomputing it from the
-    // window every `window` steps bounds the error to that of at most 2·window
-    // additions (what a naive loop makes) at an amortised cost of O(1) a step.
+    // A running sum drifts as values enter and leave, and keeps the rounding
+    // error of a huge value after it has left. Recomputing it from the window
+    // every `window` steps (amortised O(1) a step) bounds the error to that of
+    // summing the at most 2·window values seen since, the order of a naive loop's.
     if (recompute === 0) {
       recompute = window;
       sum = 0;

@@ -1,4 +1,4 @@
-import {rollingReturn} from "./rolling-return.ts";
+import {rollingReturn} from "./rolling-return.js";
 
 /**
  * Rolling small-minus-large spread in percentage points: the small index's

@@ -342,6 +342,46 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
   });
 });
 
+describe("loadPrices(settings, {yahoo, now}) when Yahoo answers with no rows", () => {
+  // Yahoo answers a range without trading (a delisted or not-yet-listed fund) with a chart that has no timestamps.
+  const noRows = (t: string) => JSON.stringify({chart: {result: [{meta: {symbol: t, gmtoffset: -18000}, indicators: {quote: [{}], adjclose: [{}]}}], error: null}});
+
+  it("source yahoo lists an uncached ticker with no rows as failed and does not cache it", async () => {
+    routes = {IJR: {status: 200, body: IJR}, GONE: {status: 200, body: noRows("GONE")}};
+    const load = await loadPrices(settings("yahoo", ["IJR", "GONE"]), live(noon("2025-12-23")));
+    expect(load.series.map((s) => s.ticker)).toEqual(["IJR"]);
+    const gone = load.provenance[1];
+    expect(gone).toMatchObject({ticker: "GONE", rows: 0, fetchedAt: null});
+    expect(gone.warnings).toEqual([expect.stringMatching(/^failed: GONE: Yahoo returned no rows between 2025-12-01 and 2025-12-23/)]);
+    expect(load.notes).toEqual([expect.stringMatching(/^GONE: Yahoo returned no rows/)]);
+    expect(listCache(cacheDir, "yahoo").map((e) => e.ticker)).toEqual(["IJR"]);
+  });
+
+  it("source auto falls back to sample data when every ticker comes back empty", async () => {
+    routes = {IJR: {status: 200, body: noRows("IJR")}, IVV: {status: 200, body: noRows("IVV")}};
+    const load = await loadPrices(settings("auto", ["IJR", "IVV"]), live(noon("2025-12-23")));
+    expect(load.source).toBe("sample");
+    expect(load.series.every((s) => s.date.length > 0)).toBe(true);
+    expect(load.notes[0]).toMatch(/^Live prices unavailable and nothing cached, so this is synthetic sample data\. IJR: Yahoo returned no rows/);
+  });
+
+  it("source auto falls back to sample data when the only cache is empty too (as written before empty answers were refused)", async () => {
+    writeCachedSeries(cacheDir, "yahoo", series("IJR", []), "2025-12-20T08:00:00.000Z");
+    routes = {IJR: {status: 200, body: noRows("IJR")}};
+    const load = await loadPrices(settings("auto", ["IJR"]), live(noon("2025-12-23")));
+    expect(load.source).toBe("sample");
+  });
+
+  it("source yahoo keeps the cached series when Yahoo has nothing new", async () => {
+    const cached = series("IJR", weekdays("2025-12-01", "2025-12-19"));
+    writeCachedSeries(cacheDir, "yahoo", cached, "2025-12-20T08:00:00.000Z");
+    routes = {IJR: {status: 200, body: noRows("IJR")}};
+    const load = await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-22")));
+    expect(load.series).toEqual([cached]);
+    expect(load.provenance[0]).toMatchObject({source: "yahoo", rows: cached.date.length});
+  });
+});
+
 describe("loadPrices(settings, {now}) with source sample", () => {
   it("generates labelled synthetic data without asking Yahoo", async () => {
     const {source, calls} = fakeSource((t) => ({ticker: t, ok: false, error: "unused", warnings: []}));

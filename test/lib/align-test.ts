@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {alignOnCommonDates} from "../../src/lib/align.ts";
+import {alignOnCommonDates} from "../../src/lib/align.js";
 
 const d = (...days: number[]) => Float64Array.from(days, (k) => Date.UTC(2026, 0, k));
 const f = (...xs: number[]) => Float64Array.from(xs);

@@ -1,5 +1,5 @@
 import {expect} from "vitest";
-import {seededRandom} from "./seeded-random.ts";
+import {seededRandom} from "./seeded-random.js";
 
 export {seededRandom};
 

@@ -1,7 +1,7 @@
 import {describe, it, expect} from "vitest";
-import {sma, ema, crossovers} from "../../src/lib/moving-average.ts";
-import {rollingMean} from "../../src/lib/rolling.ts";
-import {expectSeriesClose, naiveWindow, noisyWithGaps, mean} from "./kernel-fixtures.ts";
+import {sma, ema, crossovers} from "../../src/lib/moving-average.js";
+import {rollingMean} from "../../src/lib/rolling.js";
+import {expectSeriesClose, naiveWindow, noisyWithGaps, mean} from "./kernel-fixtures.js";
 
 const n = 40;
 const values = noisyWithGaps(n, {seed: 61, offset: 1, nanRate: 0.05});

@@ -1,7 +1,7 @@
 import {describe, it, expect} from "vitest";
-import {runningPeak, rollingMax, priorHigh, distanceFromHigh} from "../../src/lib/peak.ts";
-import {drawdown} from "../../src/lib/drawdown.ts";
-import {expectSeriesClose, naiveWindow, noisyWithGaps, indexWithGaps} from "./kernel-fixtures.ts";
+import {runningPeak, rollingMax, priorHigh, distanceFromHigh} from "../../src/lib/peak.js";
+import {drawdown} from "../../src/lib/drawdown.js";
+import {expectSeriesClose, naiveWindow, noisyWithGaps, indexWithGaps} from "./kernel-fixtures.js";
 
 const n = 40;
 const inputs = {gaps: noisyWithGaps(n, {seed: 71}), clean: noisyWithGaps(n, {seed: 72, nanRate: 0}), index: indexWithGaps(n, {seed: 73})};

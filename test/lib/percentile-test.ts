@@ -1,6 +1,6 @@
 import {describe, it, expect} from "vitest";
-import {expandingPercentile, rollingPercentile, rollingZScore, expandingZScore} from "../../src/lib/percentile.ts";
-import {expectSeriesClose, naiveWindow, noisyWithGaps, mean, variance} from "./kernel-fixtures.ts";
+import {expandingPercentile, rollingPercentile, rollingZScore, expandingZScore} from "../../src/lib/percentile.js";
+import {expectSeriesClose, naiveWindow, noisyWithGaps, mean, variance} from "./kernel-fixtures.js";
 
 const n = 40;
 // Rounded to one decimal so ties occur and the averaging of tied ranks is exercised.

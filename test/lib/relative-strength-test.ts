@@ -1,11 +1,11 @@
 import {describe, it, expect} from "vitest";
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {relativeStrength, logRelativeStrength} from "../../src/lib/relative-strength.ts";
-import {alignOnCommonDates} from "../../src/lib/align.ts";
-import {totalReturnIndex} from "../../src/lib/total-return.ts";
-import {parseDay, indexOnOrBefore} from "../../src/lib/dates.ts";
-import {indexWithGaps} from "./kernel-fixtures.ts";
+import {relativeStrength, logRelativeStrength} from "../../src/lib/relative-strength.js";
+import {alignOnCommonDates} from "../../src/lib/align.js";
+import {totalReturnIndex} from "../../src/lib/total-return.js";
+import {parseDay, indexOnOrBefore} from "../../src/lib/dates.js";
+import {indexWithGaps} from "./kernel-fixtures.js";
 
 describe("relativeStrength(small, large, {start})", () => {
   it("is 1 at the base and (small growth) / (large growth) after it", () => {

@@ -1,7 +1,7 @@
 import {describe, it, expect} from "vitest";
-import {rollingReturn} from "../../src/lib/rolling-return.ts";
-import {simpleReturns} from "../../src/lib/returns.ts";
-import {expectSeriesClose, indexWithGaps} from "./kernel-fixtures.ts";
+import {rollingReturn} from "../../src/lib/rolling-return.js";
+import {simpleReturns} from "../../src/lib/returns.js";
+import {expectSeriesClose, indexWithGaps} from "./kernel-fixtures.js";
 
 const n = 40;
 

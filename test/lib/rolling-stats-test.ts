@@ -1,8 +1,8 @@
 import {describe, it, expect} from "vitest";
-import {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} from "../../src/lib/rolling-stats.ts";
-import {annualizedVolatility} from "../../src/lib/volatility.ts";
-import {simpleReturns} from "../../src/lib/returns.ts";
-import {expectSeriesClose, naiveWindow, naivePairWindow, noisyWithGaps, indexWithGaps, variance, covariance} from "./kernel-fixtures.ts";
+import {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} from "../../src/lib/rolling-stats.js";
+import {annualizedVolatility} from "../../src/lib/volatility.js";
+import {simpleReturns} from "../../src/lib/returns.js";
+import {expectSeriesClose, naiveWindow, naivePairWindow, noisyWithGaps, indexWithGaps, variance, covariance} from "./kernel-fixtures.js";
 
 const n = 40;
 const windows = Array.from({length: n + 1}, (_, k) => k + 1);

@@ -1,6 +1,7 @@
 import {describe, it, expect} from "vitest";
-import {rollingSpread, rollingSpreads} from "../../src/lib/spread.ts";
-import {expectSeriesClose, indexWithGaps} from "./kernel-fixtures.ts";
+import {rollingSpread, rollingSpreads} from "../../src/lib/spread.js";
+import {alignOnCommonDates} from "../../src/lib/align.js";
+import {expectSeriesClose, indexWithGaps} from "./kernel-fixtures.js";
 
 const n = 40;
 
@@ -22,6 +23,16 @@ describe("rollingSpread(smallIndex, largeIndex, {window})", () => {
       );
       expectSeriesClose(rollingSpread(small, large, {window: w}), expected, 1e-9, `w=${w}`);
     }
+  });
+  it("is computed on the common calendar: a day only one series has is dropped before the window is counted", () => {
+    const {values} = alignOnCommonDates([
+      {date: [1, 2, 3, 4], values: [[100, 101, 102, 110]]},
+      {date: [1, 3, 4], values: [[50, 51, 50]]}
+    ]);
+    // Common days 1, 3, 4: over two of them small gains 10%, large 0%.
+    const out = rollingSpread(values[0][0], values[1][0], {window: 2});
+    expect(out).toHaveLength(3);
+    expect(out[2]).toBeCloseTo(10, 12);
   });
   it("throws on indexes of different lengths and on a bad window", () => {
     expect(() => rollingSpread([1, 2, 3], [1, 2], {window: 1})).toThrow("length mismatch: 3 vs 2");

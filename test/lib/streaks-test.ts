@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {positiveStreaks, longestPositiveStreak, daysSinceTurnedPositive} from "../../src/lib/streaks.ts";
+import {positiveStreaks, longestPositiveStreak, daysSinceTurnedPositive} from "../../src/lib/streaks.js";
 
 describe("positiveStreaks and longestPositiveStreak(spread)", () => {
   it("finds each run of positive values with inclusive start/end", () => {

@@ -1,0 +1,36 @@
+import * as Plot from "@observablehq/plot";
+
+export interface LoadingPoint {
+  date: Date;
+  ticker: string;
+  /** "SMB" or "HML" (or "Mkt-RF"). */
+  factor: string;
+  beta: number;
+}
+
+/**
+ * Rolling factor loadings per fund, one panel per factor, one line per fund,
+ * with the zero line: above zero on SMB = behaves like small caps, on HML = like value.
+ *
+ * - width: chart width in pixels (default 640)
+ * - title: figure title (default none)
+ */
+export function exposureChart(points: readonly LoadingPoint[], {width = 640, title}: {width?: number; title?: string} = {}) {
+  const factors = [...new Set(points.map((p) => p.factor))];
+  return Plot.plot({
+    title,
+    width,
+    height: 60 + 200 * factors.length,
+    marginLeft: 50,
+    marginRight: 50,
+    x: {label: null},
+    y: {label: "Loading (β)", grid: true},
+    fy: {label: null, domain: factors},
+    color: {legend: true, label: "Fund"},
+    marks: [
+      Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.5}),
+      Plot.lineY(points, {x: "date", y: "beta", z: "ticker", stroke: "ticker", fy: "factor", strokeWidth: 1.2, tip: {format: {y: (d: number) => d.toFixed(2)}}}),
+      Plot.text(points, Plot.selectLast({x: "date", y: "beta", z: "ticker", fy: "factor", text: "ticker", fill: "ticker", textAnchor: "start", dx: 4}))
+    ]
+  });
+}
