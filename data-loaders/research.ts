@@ -100,8 +100,11 @@ const DAY = 86_400_000;
 /** Fetches every dataset (in parallel), each from the first source that has it; never throws for a missing one. */
 export async function acquireAll(settings: ResearchSettings, datasets: readonly Dataset[] = DATASETS, options: AcquireOptions = {}): Promise<RawDataset[]> {
   // One network failure (DNS, refused, timeout) means we are offline: skip the other live requests.
+  // The first dataset goes alone, so that offline the others skip straight to the cache or files.
   const network = {down: null as string | null};
-  return Promise.all(datasets.map((d) => acquire(settings, d, options, network)));
+  if (!datasets.length) return [];
+  const first = await acquire(settings, datasets[0], options, network);
+  return [first, ...(await Promise.all(datasets.slice(1).map((d) => acquire(settings, d, options, network))))];
 }
 
 async function acquire(settings: ResearchSettings, dataset: Dataset, options: AcquireOptions, network: {down: string | null}): Promise<RawDataset> {

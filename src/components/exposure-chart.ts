@@ -22,10 +22,11 @@ export function exposureChart(points: readonly LoadingPoint[], {width = 640, tit
     width,
     height: 60 + 200 * factors.length,
     marginLeft: 50,
-    marginRight: 50,
+    marginRight: 60,
     x: {label: null},
     y: {label: "Loading (β)", grid: true},
-    fy: {label: null, domain: factors},
+    fy: {label: null, domain: factors, axis: "left", tickFormat: null},
+    facet: {marginLeft: 0},
     color: {legend: true, label: "Fund"},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.5}),

@@ -66,34 +66,40 @@ function pairMoments(a: ArrayLike<number>, b: ArrayLike<number>, window: number,
   if (a.length !== b.length) throw new Error(`length mismatch: ${a.length} vs ${b.length}`);
   const n = a.length;
   const out = new Float64Array(n).fill(NaN);
-  // Sums of shifted values (x − c) keep raw cross-products from cancelling;
-  // recomputing them every `window` steps (amortised O(1)) bounds drift and re-centres c.
-  let ca = 0, cb = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, missing = 0;
-  for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
-    if (recompute === 0) {
-      recompute = window;
-      ca = a[i] === a[i] ? a[i] : 0;
-      cb = b[i] === b[i] ? b[i] : 0;
-      sa = sb = saa = sbb = sab = missing = 0;
-      for (let j = Math.max(0, i - window + 1); j <= i; ++j) {
-        const x = a[j] - ca, y = b[j] - cb;
-        if (x === x && y === y) (sa += x), (sb += y), (saa += x * x), (sbb += y * y), (sab += x * y);
-        else ++missing;
-      }
-    } else {
-      const x = a[i] - ca, y = b[i] - cb;
-      if (x === x && y === y) (sa += x), (sb += y), (saa += x * x), (sbb += y * y), (sab += x * y);
-      else ++missing;
-      if (i >= window) {
-        const u = a[i - window] - ca, v = b[i - window] - cb;
-        if (u === u && v === v) (sa -= u), (sb -= v), (saa -= u * u), (sbb -= v * v), (sab -= u * v);
-        else --missing;
-      }
+  const inv = 1 / window; // one multiply a step instead of three divides
+  // Sums of shifted values (x − c) keep raw cross-products from cancelling.
+  // As in rollingSum, they are rebuilt every `window` steps (amortised O(1)),
+  // bounding drift and re-centring c, and the moment a NaN has left the window.
+  let ca = 0, cb = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  let clean = window - 1; // first position whose window is full and free of NaN
+  let rebuild = 0; // next position at which the sums are recomputed
+  for (let i = 0; i < n; ++i) {
+    const ai = a[i], bi = b[i];
+    if (ai !== ai || bi !== bi) {
+      clean = rebuild = i + window;
+      continue;
     }
-    if (i >= window - 1 && missing === 0 && window > 1) {
-      const mab = sab - (sa * sb) / window;
-      const maa = Math.max(0, saa - (sa * sa) / window);
-      const mbb = Math.max(0, sbb - (sb * sb) / window);
+    if (i === rebuild) {
+      rebuild = i + window;
+      ca = ai;
+      cb = bi;
+      sa = sb = saa = sbb = sab = 0;
+      for (let j = Math.max(0, i - window + 1); j < i; ++j) {
+        const x = a[j] - ca, y = b[j] - cb;
+        sa += x, sb += y, saa += x * x, sbb += y * y, sab += x * y;
+      }
+    } else if (i >= window) {
+      // The pair entering and the pair leaving in one fused update.
+      const x = ai - ca, y = bi - cb, u = a[i - window] - ca, v = b[i - window] - cb;
+      sa += x - u, sb += y - v, saa += (x - u) * (x + u), sbb += (y - v) * (y + v), sab += x * y - u * v;
+    } else {
+      const x = ai - ca, y = bi - cb;
+      sa += x, sb += y, saa += x * x, sbb += y * y, sab += x * y;
+    }
+    if (i >= clean && window > 1) {
+      const mab = sab - sa * sb * inv;
+      const maa = Math.max(0, saa - sa * sa * inv);
+      const mbb = Math.max(0, sbb - sb * sb * inv);
       out[i] =
         statistic === COVARIANCE ? mab / (window - 1)
         : statistic === CORRELATION ? (maa > 0 && mbb > 0 ? mab / Math.sqrt(maa * mbb) : NaN)

@@ -21,32 +21,28 @@ export function rollingSum(values: ArrayLike<number>, {window = 21}: {window?: n
   const n = values.length;
   const out = new Float64Array(n).fill(NaN);
   let sum = 0;
-  let missing = 0;
-  for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
+  let clean = window - 1; // first position whose window is full and free of NaN
+  let rebuild = 0; // next position at which the sum is recomputed from its window
+  for (let i = 0; i < n; ++i) {
+    const v = values[i];
+    if (v !== v) {
+      // The sum may carry the NaN until it leaves; it is rebuilt the moment it has.
+      clean = rebuild = i + window;
+      continue;
+    }
     // A running sum drifts as values enter and leave, and keeps the rounding
     // error of a huge value after it has left. Recomputing it from the window
     // every `window` steps (amortised O(1) a step) bounds the error to that of
     // summing the at most 2·window values seen since, the order of a naive loop's.
-    if (recompute === 0) {
-      recompute = window;
-      sum = 0;
-      missing = 0;
-      for (let j = Math.max(0, i - window + 1); j <= i; ++j) {
-        const v = values[j];
-        if (v === v) sum += v;
-        else ++missing;
-      }
+    if (i === rebuild) {
+      rebuild = i + window;
+      sum = v;
+      for (let j = Math.max(0, i - window + 1); j < i; ++j) sum += values[j];
     } else {
-      const v = values[i];
-      if (v === v) sum += v;
-      else ++missing;
-      if (i >= window) {
-        const u = values[i - window];
-        if (u === u) sum -= u;
-        else --missing;
-      }
+      sum += v;
+      if (i >= window) sum -= values[i - window];
     }
-    if (i >= window - 1 && missing === 0) out[i] = sum;
+    if (i >= clean) out[i] = sum;
   }
   return out;
 }
@@ -77,32 +73,36 @@ export function rollingStd(values: ArrayLike<number>, {window = 21}: {window?: n
   let c = 0;
   let s1 = 0;
   let s2 = 0;
-  let missing = 0;
-  for (let i = 0, recompute = 0; i < n; ++i, --recompute) {
-    // Periodic recompute (every `window` steps, amortised O(1)) bounds drift and re-centres c.
-    if (recompute === 0) {
-      recompute = window;
-      const from = Math.max(0, i - window + 1);
-      c = values[i] === values[i] ? values[i] : 0;
-      s1 = s2 = missing = 0;
-      for (let j = from; j <= i; ++j) {
+  let clean = window - 1; // first position whose window is full and free of NaN
+  let rebuild = 0; // next position at which the sums are recomputed (see rollingSum)
+  for (let i = 0; i < n; ++i) {
+    const v = values[i];
+    if (v !== v) {
+      clean = rebuild = i + window;
+      continue;
+    }
+    if (i === rebuild) {
+      // Periodic recompute bounds drift and re-centres c on the newest value.
+      rebuild = i + window;
+      c = v;
+      s1 = s2 = 0;
+      for (let j = Math.max(0, i - window + 1); j < i; ++j) {
         const d = values[j] - c;
-        if (d === d) (s1 += d), (s2 += d * d);
-        else ++missing;
+        s1 += d;
+        s2 += d * d;
       }
+    } else if (i >= window) {
+      // The value entering and the value leaving in one fused update.
+      const d = v - c;
+      const e = values[i - window] - c;
+      s1 += d - e;
+      s2 += (d - e) * (d + e);
     } else {
-      const d = values[i] - c;
-      if (d === d) (s1 += d), (s2 += d * d);
-      else ++missing;
-      if (i >= window) {
-        const e = values[i - window] - c;
-        if (e === e) (s1 -= e), (s2 -= e * e);
-        else --missing;
-      }
+      const d = v - c;
+      s1 += d;
+      s2 += d * d;
     }
-    if (i >= window - 1 && missing === 0 && window > 1) {
-      out[i] = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / window) / (window - 1)));
-    }
+    if (i >= clean && window > 1) out[i] = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / window) / (window - 1)));
   }
   return out;
 }

@@ -18,13 +18,17 @@ import {rollingCorrelation, rollingBeta, rollingVolatility} from "../../src/lib/
 import {sma, ema} from "../../src/lib/moving-average.js";
 import {seededRandom} from "../lib/seeded-random.js";
 
-// glibc hands freed typed-array memory back to the OS, and each call then
-// page-faults its output in again (about 10 µs a page in a small VM, 10× the
-// kernel itself). Rerun with the allocator told to keep it, so the timings
-// measure the kernels rather than the host's page faults.
-if (process.env.MALLOC_TRIM_THRESHOLD_ === undefined) {
-  const env = {...process.env, MALLOC_TRIM_THRESHOLD_: "268435456", MALLOC_TOP_PAD_: "16777216"};
-  const {status} = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {stdio: "inherit", env});
+// Rerun in a child process set up to measure steady-state kernels, not the host:
+// - glibc hands freed typed-array memory back to the OS and each call then
+//   page-faults its output in again (about 10 µs a page in a small VM, 10×
+//   the kernel itself), so the allocator is told to keep it;
+// - V8 can end up re-entering a kernel's hot loop through on-stack replacement
+//   on every call, 2–3× slower, and which way a run goes is luck; --no-use-osr
+//   makes every case (references included) run its regular optimised code.
+if (process.env.ROLLING_BENCH_CHILD === undefined) {
+  const env = {...process.env, ROLLING_BENCH_CHILD: "1", MALLOC_TRIM_THRESHOLD_: "268435456", MALLOC_TOP_PAD_: "16777216"};
+  const args = [...process.execArgv, "--no-use-osr", ...process.argv.slice(1)];
+  const {status} = spawnSync(process.execPath, args, {stdio: "inherit", env});
   process.exit(status ?? 1);
 }
 

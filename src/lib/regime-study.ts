@@ -1,0 +1,50 @@
+import {lag} from "./monthly.js";
+import {alignMonthly, classifyRegimes, forwardReturns, regimeTable, type RegimeFlags, type RegimeRow} from "./regimes.js";
+
+/**
+ * The macro-regime study: classify every month from fed funds, the 10-year
+ * yield and industrial production (lagged for its publication delay), then
+ * tabulate the forward small-minus-big return after each regime at several
+ * horizons. Inputs are month-end series (regimes.ts conventions); NaN months
+ * drop out of the tables.
+ */
+
+export interface RegimeStudyInput {
+  /** Consecutive month ends. */
+  dates: Float64Array;
+  fedFunds: Float64Array;
+  yield10: Float64Array;
+  indpro: Float64Array;
+  /** Monthly small-minus-big return, any month-end dates (aligned by calendar month). */
+  spread: {dates: Float64Array; values: Float64Array};
+}
+
+export interface RegimeStudy {
+  flags: RegimeFlags;
+  /** The spread on the study's months (NaN where absent). */
+  spread: Float64Array;
+  /** One table per horizon, rows in regimeTable's order. */
+  tables: {horizon: number; rows: RegimeRow[]; forward: Float64Array}[];
+}
+
+/**
+ * Runs the study.
+ * - fedLookback, yieldLookback, growthLookback: months (default 6 each)
+ * - indproLag: months INDPRO is shifted later, for its publication delay (default 1)
+ * - horizons: forward horizons in months (default [3, 6, 12])
+ */
+export function regimeStudy(
+  input: RegimeStudyInput,
+  {fedLookback = 6, yieldLookback = 6, growthLookback = 6, indproLag = 1, horizons = [3, 6, 12]}: {fedLookback?: number; yieldLookback?: number; growthLookback?: number; indproLag?: number; horizons?: readonly number[]} = {}
+): RegimeStudy {
+  const flags = classifyRegimes(
+    {dates: input.dates, fedFunds: input.fedFunds, yield10: input.yield10, indpro: lag(input.indpro, indproLag)},
+    {fedLookback, yieldLookback, growthLookback}
+  );
+  const spread = alignMonthly(input.dates, input.spread);
+  const tables = horizons.map((horizon) => {
+    const forward = forwardReturns(spread, horizon);
+    return {horizon, rows: regimeTable(flags, forward), forward};
+  });
+  return {flags, spread, tables};
+}

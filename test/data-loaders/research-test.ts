@@ -1,0 +1,179 @@
+import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {strToU8, zipSync} from "fflate";
+import {tableFromIPC} from "apache-arrow";
+import {acquireAll, readResearchSettings, type Dataset, type ResearchSettings} from "../../data-loaders/research.js";
+import {buildResearch, columnsToArrow, ensureResearch, outerJoin} from "../../data-loaders/research-tables.js";
+import {sampleFred, sampleFrench} from "../../data-loaders/research-sample.js";
+
+const fixtures = path.resolve(import.meta.dirname, "../fixtures");
+const FACTORS: Dataset = {provider: "french", id: "F-F_Research_Data_Factors", kind: "factors", title: "monthly factors"};
+const DGS10: Dataset = {provider: "fred", id: "DGS10", kind: "macro", title: "10y"};
+const NOW = Date.UTC(2026, 10, 24, 12);
+const factorsCsv = readFileSync(path.join(fixtures, "french/mini-factors.CSV"), "utf8");
+const fredCsv = "observation_date,DGS10\n2026-11-20,4.10\n2026-11-23,4.12\n";
+
+let root: string;
+let settings: ResearchSettings;
+let calls: string[];
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), "research-test-"));
+  settings = {source: "auto", cacheDir: path.join(root, "cache"), frenchDir: path.join(root, "french"), fredDir: path.join(root, "fred"), timeoutMs: 1000};
+  calls = [];
+});
+afterEach(() => rmSync(root, {recursive: true, force: true}));
+
+/** A fetch that serves the French zip and the FRED csv, or fails like a machine without DNS. */
+function fakeFetch(mode: "ok" | "offline" | "404"): typeof fetch {
+  return (async (url: string) => {
+    calls.push(String(url));
+    if (mode === "offline") throw Object.assign(new TypeError("fetch failed"), {cause: {code: "ENOTFOUND"}});
+    if (mode === "404") return new Response("gone", {status: 404});
+    if (String(url).includes("fredgraph")) return new Response(fredCsv, {status: 200});
+    return new Response(zipSync({"F-F_Research_Data_Factors.CSV": strToU8(factorsCsv)}), {status: 200});
+  }) as unknown as typeof fetch;
+}
+
+const options = (mode: "ok" | "offline" | "404") => ({fetch: fakeFetch(mode), now: NOW, frenchBaseUrl: "http://127.0.0.1:1/ftp", fredBaseUrl: "http://127.0.0.1:1/fredgraph.csv"});
+
+function writeCache(d: Dataset, text: string, ageMs: number) {
+  const p = path.join(settings.cacheDir, d.provider, `${d.id}.csv`);
+  mkdirSync(path.dirname(p), {recursive: true});
+  writeFileSync(p, text);
+  utimesSync(p, (NOW - ageMs) / 1000, (NOW - ageMs) / 1000);
+}
+
+describe("acquireAll fallback order", () => {
+  it("acquireAll: live ok → used and written to the cache", async () => {
+    const [f, r] = await acquireAll(settings, [FACTORS, DGS10], options("ok"));
+    expect([f.provenance.source, r.provenance.source]).toEqual(["french", "fred"]);
+    expect(f.provenance.vintage).toBe("202509");
+    expect(f.provenance.rows).toBe(3);
+    expect(readFileSync(path.join(settings.cacheDir, "french", "F-F_Research_Data_Factors.csv"), "utf8")).toBe(factorsCsv);
+    expect(readFileSync(path.join(settings.cacheDir, "fred", "DGS10.csv"), "utf8")).toBe(fredCsv);
+    expect(r.provenance).toMatchObject({first: "2026-11-20", last: "2026-11-23", rows: 2, synthetic: false, fromCache: false});
+  });
+
+  it("acquireAll: a cached copy under a day old is used without a live request", async () => {
+    writeCache(DGS10, fredCsv, 3_600_000);
+    const [r] = await acquireAll(settings, [DGS10], options("ok"));
+    expect(calls).toEqual([]);
+    expect(r.provenance).toMatchObject({source: "cache", fromCache: true});
+    expect(r.provenance.warnings).toEqual([]);
+  });
+
+  it("acquireAll: live fails → an older cached copy, with the failure and staleness as warnings", async () => {
+    writeCache(DGS10, fredCsv, 3 * 86_400_000);
+    const [r] = await acquireAll(settings, [DGS10], options("offline"));
+    expect(calls).toHaveLength(1);
+    expect(r.provenance.source).toBe("cache");
+    expect(r.provenance.warnings.join("\n")).toMatch(/live fetch failed: fetch failed \(ENOTFOUND\)[\s\S]*stale cache/);
+  });
+
+  it("acquireAll: no cache → the local file folder (names matched case-insensitively)", async () => {
+    mkdirSync(settings.frenchDir!, {recursive: true});
+    writeFileSync(path.join(settings.frenchDir!, "F-F_Research_Data_Factors.CSV"), factorsCsv);
+    const [f] = await acquireAll(settings, [FACTORS], options("404"));
+    expect(f.provenance.source).toBe("file");
+    expect(f.text).toBe(factorsCsv);
+    expect(f.provenance.warnings[0]).toMatch(/HTTP 404/);
+  });
+
+  it("acquireAll: no file → a synthetic sample, labelled synthetic", async () => {
+    const [f, r] = await acquireAll(settings, [FACTORS, DGS10], options("offline"));
+    for (const d of [f, r]) {
+      expect(d.provenance).toMatchObject({source: "sample", synthetic: true, vintage: "synthetic"});
+      expect(d.provenance.warnings.some((w) => w.startsWith("synthetic sample"))).toBe(true);
+      expect(d.provenance.rows).toBeGreaterThan(100);
+    }
+    expect(f.text).toMatch(/^SYNTHETIC SAMPLE/);
+  });
+
+  it("acquireAll: after one network failure the other datasets skip the live request", async () => {
+    const [f, r] = await acquireAll(settings, [FACTORS, DGS10], options("offline"));
+    expect(calls).toHaveLength(1);
+    expect(f.provenance.warnings[0]).toMatch(/live fetch failed/);
+    expect(r.provenance.warnings[0]).toMatch(/live fetch skipped: network unavailable/);
+  });
+
+  it("acquireAll: an HTTP error is not a network failure, so the next dataset still tries live", async () => {
+    await acquireAll(settings, [FACTORS, DGS10], options("404"));
+    expect(calls).toHaveLength(2);
+  });
+
+  it("acquireAll with source \"file\" never fetches and reports a missing file as missing", async () => {
+    const [f] = await acquireAll({...settings, source: "file"}, [FACTORS], options("ok"));
+    expect(calls).toEqual([]);
+    expect(f.text).toBeNull();
+    expect(f.provenance.rows).toBe(0);
+    expect(f.provenance.warnings.at(-1)).toMatch(/missing/);
+  });
+
+  it("acquireAll with source \"sample\" is deterministic", async () => {
+    const a = await acquireAll({...settings, source: "sample"}, [FACTORS], options("ok"));
+    const b = await acquireAll({...settings, source: "sample"}, [FACTORS], options("ok"));
+    expect(a[0].text).toBe(b[0].text);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("readResearchSettings", () => {
+  it("readResearchSettings rejects an unknown source with the value in the message", () => {
+    expect(() => readResearchSettings({WORKBENCH_RESEARCH_SOURCE: "ftp"})).toThrow(/"ftp"/);
+  });
+  it("readResearchSettings takes WORKBENCH_FRENCH_DIR relative to the root", () => {
+    expect(readResearchSettings({WORKBENCH_FRENCH_DIR: "x/french"}, {root: "/r"}).frenchDir).toBe("/r/x/french");
+  });
+});
+
+describe("research tables", () => {
+  it("outerJoin unions dates and fills gaps with NaN", () => {
+    const j = outerJoin({a: {dates: Float64Array.of(1, 2), values: Float64Array.of(10, 20)}, b: {dates: Float64Array.of(2, 3), values: Float64Array.of(200, 300)}});
+    expect(Array.from(j.date)).toEqual([1, 2, 3]);
+    expect(Array.from(j.a)).toEqual([10, 20, NaN]);
+    expect(Array.from(j.b)).toEqual([NaN, 200, 300]);
+  });
+
+  it("columnsToArrow writes date as Date32 and NaN as null", () => {
+    const t = tableFromIPC(columnsToArrow({date: Float64Array.of(Date.UTC(2026, 0, 30)), x: Float64Array.of(NaN)}));
+    expect(t.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["date:Date32<DAY>", "x:Float64"]);
+    expect(t.getChild("x")!.get(0)).toBeNull();
+  });
+
+  it("buildResearch on the synthetic sample: each file's schema and a sane valuation ratio", async () => {
+    const raw = await acquireAll({...settings, source: "sample"}, undefined, {now: NOW});
+    const files = buildResearch(raw, {...settings, source: "sample"}, NOW);
+    const schema = (name: keyof typeof files) => tableFromIPC(files[name] as Uint8Array).schema.fields.map((f) => f.name);
+    expect(schema("factors-daily.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
+    expect(schema("factors-monthly.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
+    expect(schema("valuation.arrow")).toEqual(["date", "small5x5", "big5x5", "ratio5x5", "small2x3", "big2x3", "ratio2x3", "retLo20", "retHi20", "retLo10", "retHi10"]);
+    expect(schema("macro.arrow")).toEqual(["date", "fedFunds", "dff", "dgs10", "indpro", "t10y2y"]);
+    const meta = JSON.parse(files["research-meta.json"] as string);
+    expect(meta.synthetic).toBe(true);
+    expect(meta.series).toHaveLength(10);
+    const val = tableFromIPC(files["valuation.arrow"] as Uint8Array);
+    const ratio = val.getChild("ratio5x5")!.toArray() as Float64Array;
+    expect(val.numRows).toBeGreaterThan(1000);
+    expect(Math.min(...ratio)).toBeGreaterThan(0.5);
+    const daily = tableFromIPC(files["factors-daily.arrow"] as Uint8Array);
+    expect(daily.numRows).toBeGreaterThan(25_000);
+  });
+
+  it("ensureResearch makes the snapshot once and reuses it", async () => {
+    const s = {...settings, source: "sample" as const};
+    const dir = await ensureResearch(s, {now: NOW});
+    const first = readFileSync(path.join(dir, "research-meta.json"), "utf8");
+    expect(await ensureResearch(s, {now: NOW})).toBe(dir);
+    expect(readFileSync(path.join(dir, "research-meta.json"), "utf8")).toBe(first);
+  });
+});
+
+describe("synthetic samples", () => {
+  it("sampleFrench and sampleFred depend only on the end month", () => {
+    expect(sampleFrench("6_Portfolios_2x3", 2000 * 12)).toBe(sampleFrench("6_Portfolios_2x3", 2000 * 12));
+    expect(sampleFred("INDPRO", 2000 * 12).split("\n")[1]).toBe("1919-01-01," + sampleFred("INDPRO", 1990 * 12).split("\n")[1].split(",")[1]);
+  });
+});
