@@ -25,11 +25,12 @@ export function exposureChart(points: readonly LoadingPoint[], {width = 640, tit
     marginRight: 60,
     x: {label: null},
     y: {label: "Loading (β)", grid: true},
-    fy: {label: null, domain: factors, axis: "left", tickFormat: null},
-    facet: {marginLeft: 0},
+    fy: {label: null, domain: factors, axis: null},
     color: {legend: true, label: "Fund"},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.5}),
+      // The facet's name inside its panel: the right margin holds the funds' labels.
+      Plot.text(factors, {fy: (d: string) => d, text: (d: string) => `${d} loading`, frameAnchor: "top-left", dx: 4, dy: 2, fontWeight: "bold", fill: "currentColor"}),
       Plot.lineY(points, {x: "date", y: "beta", z: "ticker", stroke: "ticker", fy: "factor", strokeWidth: 1.2, tip: {format: {y: (d: number) => d.toFixed(2)}}}),
       Plot.text(points, Plot.selectLast({x: "date", y: "beta", z: "ticker", fy: "factor", text: "ticker", fill: "ticker", textAnchor: "start", dx: 4}))
     ]

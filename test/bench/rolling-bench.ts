@@ -35,8 +35,8 @@ if (process.env.ROLLING_BENCH_CHILD === undefined) {
 const N = 7560; // 30 years of trading days
 const TICKERS = 50;
 const W = 252;
-const RUNS = 51; // kernel runs; the slow references get fewer, reported per field
-const REF_RUNS = 5;
+const ROUNDS = 7; // timing rounds: each reference runs once a round (naiveRuns, arqueroRuns)
+const RUNS = 49; // kernel runs, RUNS / ROUNDS a round
 const TOLERANCE = 1e-9;
 
 // A seeded one-factor market: each ticker's daily return is beta × market + its own noise.
@@ -52,8 +52,6 @@ const indexes = returns.map((r) => {
   return Float64Array.from(r, (x) => (level *= 1 + x));
 });
 
-// A full collection before each timing keeps one case's garbage (arquero's
-// tables) from being collected during the next case's runs.
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
@@ -62,21 +60,30 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-// Warm up for 0.4 s (at least 2 runs) before timing: after an early deopt a
-// kernel runs in baseline code until V8's background compiler, which a busy
-// machine can starve, installs optimised code. Then the median of `runs`.
-function time<T>(fn: () => T, runs: number): {ms: number; result: T} {
+// Warm each function up for 0.4 s (at least 2 runs) so V8 has optimised it,
+// collect the garbage, then time in ROUNDS rounds, each running the kernel
+// RUNS / ROUNDS times and each reference once (after an untimed call): on a shared machine all three
+// then see the same load, and the speedups compare like with like.
+function measure(fns: (() => Float64Array[])[]): {ms: number[]; result: Float64Array[]}[] {
+  const results = fns.map((fn) => {
+    let result = fn();
+    for (let i = 1, start = performance.now(); i < 2 || performance.now() - start < 400; ++i) result = fn();
+    return result;
+  });
   gc();
-  let result = fn();
-  const start = performance.now();
-  for (let i = 1; i < 2 || performance.now() - start < 400; ++i) result = fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; ++i) {
-    const t0 = performance.now();
-    result = fn();
-    ms.push(performance.now() - t0);
+  const ms = fns.map((): number[] => []);
+  for (let round = 0; round < ROUNDS; ++round) {
+    fns.forEach((fn, k) => {
+      // One untimed call first, so no method is timed straight after another's garbage and cache misses.
+      results[k] = fn();
+      for (let i = 0; i < (k === 0 ? RUNS / ROUNDS : 1); ++i) {
+        const t0 = performance.now();
+        results[k] = fn();
+        ms[k].push(performance.now() - t0);
+      }
+    });
   }
-  return {ms: median(ms), result};
+  return fns.map((_, k) => ({ms: ms[k], result: results[k]}));
 }
 
 // Relative error at positions i ≥ from (both NaN counts as equal), floored at 1e-3 of the
@@ -182,9 +189,8 @@ const cases: Case[] = [
 const round = (v: number, digits = 4) => (Number.isFinite(v) ? +v.toPrecision(digits) : null);
 let failed = false;
 for (const c of cases) {
-  const kernel = time(c.kernel, RUNS);
-  const naive = time(c.naive, REF_RUNS);
-  const ref = c.arquero ? time(c.arquero, REF_RUNS) : undefined;
+  const [kernel, naive, ref] = measure(c.arquero ? [c.kernel, c.naive, c.arquero] : [c.kernel, c.naive]);
+  const [kernelMs, naiveMs, arqueroMs] = [kernel, naive, ref].map((m) => (m ? median(m.ms) : NaN));
   const errNaive = maxRelErr(kernel.result, naive.result, 0); // warm-up NaNs must match too
   const errArquero = ref ? maxRelErr(kernel.result, ref.result, c.from) : NaN;
   if (!(errNaive <= TOLERANCE) || (ref && !(errArquero <= TOLERANCE))) {
@@ -194,10 +200,10 @@ for (const c of cases) {
   console.log(
     JSON.stringify({
       case: c.name, n: N, window: W, series: c.series,
-      medianMs: round(kernel.ms), naiveMs: round(naive.ms), arqueroMs: ref ? round(ref.ms) : null,
-      speedupVsNaive: round(naive.ms / kernel.ms, 3), speedupVsArquero: ref ? round(ref.ms / kernel.ms, 3) : null,
-      maxRelErrVsNaive: errNaive, runs: RUNS,
-      naiveRuns: REF_RUNS, arqueroRuns: ref ? REF_RUNS : 0, maxRelErrVsArquero: ref ? errArquero : null
+      medianMs: round(kernelMs), naiveMs: round(naiveMs), arqueroMs: ref ? round(arqueroMs) : null,
+      speedupVsNaive: round(naiveMs / kernelMs, 3), speedupVsArquero: ref ? round(arqueroMs / kernelMs, 3) : null,
+      maxRelErrVsNaive: errNaive, runs: kernel.ms.length,
+      naiveRuns: naive.ms.length, arqueroRuns: ref ? ref.ms.length : 0, maxRelErrVsArquero: ref ? errArquero : null
     })
   );
 }

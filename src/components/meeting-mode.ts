@@ -1,0 +1,53 @@
+import {setUrlParam} from "./url-state.js";
+
+const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", " "]);
+const PREVIOUS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
+
+/** The figures a presentation steps through, in page order. */
+function slides(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>("figure.workbench-figure")];
+}
+
+/** Index of the figure nearest the top of the screen. */
+function currentSlide(all: HTMLElement[]): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  all.forEach((s, i) => {
+    const d = Math.abs(s.getBoundingClientRect().top);
+    if (d < bestDistance) (bestDistance = d), (best = i);
+  });
+  return best;
+}
+
+function onKey(event: KeyboardEvent): void {
+  // Typing in an input must still work in meeting mode.
+  const target = event.target as HTMLElement | null;
+  if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+  const step = NEXT.has(event.key) ? 1 : PREVIOUS.has(event.key) ? -1 : event.key === "Escape" ? 0 : null;
+  if (step === null) return;
+  event.preventDefault();
+  if (step === 0) return setMeetingMode(false);
+  const all = slides();
+  if (!all.length) return;
+  const next = Math.max(0, Math.min(all.length - 1, currentSlide(all) + step));
+  all.forEach((s, i) => s.classList.toggle("current-slide", i === next));
+  all[next].scrollIntoView({block: "start"});
+}
+
+/**
+ * Meeting mode: large type, no sidebar, one figure per screen with its
+ * caption; arrow keys, PageUp/PageDown (what clickers send) and space move
+ * between figures, Escape leaves. The inputs keep their state, and the
+ * `present` URL parameter makes a link open in this mode.
+ */
+export function setMeetingMode(on: boolean): void {
+  document.documentElement.classList.toggle("present", on);
+  setUrlParam("present", on ? "1" : null);
+  window.removeEventListener("keydown", onKey);
+  if (on) window.addEventListener("keydown", onKey);
+  document.dispatchEvent(new CustomEvent("meetingmode", {detail: on}));
+}
+
+export function inMeetingMode(): boolean {
+  return document.documentElement.classList.contains("present");
+}
