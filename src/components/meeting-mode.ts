@@ -8,15 +8,13 @@ function slides(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>("figure.workbench-figure")];
 }
 
-/** Index of the figure nearest the top of the screen. */
+/** Index of the last figure whose top has reached the top of the screen; −1 while the reader is above the first. */
 function currentSlide(all: HTMLElement[]): number {
-  let best = 0;
-  let bestDistance = Infinity;
+  let current = -1;
   all.forEach((s, i) => {
-    const d = Math.abs(s.getBoundingClientRect().top);
-    if (d < bestDistance) (bestDistance = d), (best = i);
+    if (s.getBoundingClientRect().top <= 1) current = i;
   });
-  return best;
+  return current;
 }
 
 function onKey(event: KeyboardEvent): void {

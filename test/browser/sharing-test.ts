@@ -1,0 +1,100 @@
+import {readFileSync} from "node:fs";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {csvParse} from "d3";
+import {launchChromium} from "./chromium.js";
+import {openPage, settle} from "./page-check.js";
+
+const chromiumPath = inject("chromiumPath");
+const siteUrl = inject("siteUrl");
+
+/** What a reader sees of a view: every input's value and every table's text. */
+async function viewState(page: Page) {
+  return page.evaluate(() => ({
+    inputs: [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("form input, form select")]
+      .filter((e) => e.type !== "range")
+      .map((e) => (e instanceof HTMLInputElement && e.type === "checkbox" ? String(e.checked) : e.value)),
+    tables: [...document.querySelectorAll("table")].map((t) => (t as HTMLElement).innerText)
+  }));
+}
+
+async function download(page: Page, figureIndex: number, label: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("figure.workbench-figure").nth(figureIndex).getByRole("button", {name: label, exact: true}).click()]);
+  return readFileSync((await file.path())!);
+}
+
+describe.skipIf(!chromiumPath)("sharing: links, downloads, meeting mode", () => {
+  let browser: Browser;
+  beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
+  afterAll(async () => browser?.close());
+
+  for (const path of ["index.html", "spreads.html", "trend.html", "valuation.html", "factors.html", "regimes.html", "persistence.html"]) {
+    it(`${path}: a changed view, reopened from its URL, is the same view`, async () => {
+      const {page} = await openPage(browser, `${siteUrl}${path}`);
+      // Change the first drop-down to another choice, as a reader would.
+      const select = page.locator("form select").first();
+      if ((await select.count()) > 0) {
+        const options = await select.locator("option").allInnerTexts();
+        const current = await select.locator("option:checked").innerText();
+        await select.selectOption({label: options.find((o) => o !== current)!});
+        await settle(page);
+      }
+      const url = page.url();
+      const before = await viewState(page);
+      await page.close();
+      const {page: again, problems} = await openPage(browser, url);
+      expect(problems.errorCells).toEqual([]);
+      expect(await viewState(again)).toEqual(before);
+      await again.close();
+    });
+  }
+
+  it("Copy link puts the exact URL of the view on the clipboard", async () => {
+    const context = await browser.newContext({permissions: ["clipboard-read", "clipboard-write"]});
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}index.html?period=1y&tickers=IJR,IVV`, {waitUntil: "networkidle"});
+    await settle(page);
+    await page.getByRole("button", {name: "Copy link"}).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    expect(page.url()).toContain("period=1y");
+    await context.close();
+  });
+
+  it("the scoreboard downloads a PNG, an SVG and a CSV whose numbers are the chart's", async () => {
+    const {page} = await openPage(browser, `${siteUrl}index.html?asof=2026-02-03&period=ytd`);
+    const png = await download(page, 0, "PNG");
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(5000);
+    const svg = (await download(page, 0, "SVG")).toString("utf8");
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).not.toContain("currentColor");
+    const csv = csvParse((await download(page, 0, "CSV")).toString("utf8"));
+    expect(csv.length).toBe(11);
+    // The CSV's returns, formatted as the chart labels them, are the labels drawn on the bars.
+    const labels = await page.locator("figure.workbench-figure svg g[aria-label=text] text").allTextContents();
+    const fromCsv = csv.map((r) => `${(Number(r.totalReturn) * 100).toFixed(1)}%`.replace(/^-0\.0%$/, "0.0%"));
+    expect([...labels].sort()).toEqual([...fromCsv].sort());
+    expect(svg).toContain(labels[0]);
+    await page.close();
+  });
+
+  it("meeting mode hides the sidebar, steps through figures with the keyboard and keeps the inputs", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}spreads.html?present=1&window=126`, {viewport: {width: 1280, height: 800}});
+    expect(problems.errorCells).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("present"))).toBe(true);
+    await expect(page.locator("#observablehq-sidebar").isVisible()).resolves.toBe(false);
+    const figureTop = (i: number) => page.locator("figure.workbench-figure").nth(i).evaluate((f) => Math.round(f.getBoundingClientRect().top) || 0);
+    await page.keyboard.press("PageDown");
+    await expect.poll(() => figureTop(0)).toBe(0);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => figureTop(1)).toBe(0);
+    await page.keyboard.press("PageUp");
+    await expect.poll(() => figureTop(0)).toBe(0);
+    expect(new URL(page.url()).searchParams.get("window")).toBe("126");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("present"))).toBe(false);
+    expect(new URL(page.url()).searchParams.has("present")).toBe(false);
+    expect(new URL(page.url()).searchParams.get("window")).toBe("126");
+    await page.close();
+  });
+});
