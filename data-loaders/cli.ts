@@ -1,12 +1,15 @@
 // `npm run data -- <command>`: pull, status, prepare (run before build and preview), dev.
 import {spawn} from "node:child_process";
 import {watch} from "node:fs";
+import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {listCache, readCachedSeries} from "./cache.js";
 import {loadPrices} from "./prices.js";
 import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
 import {bumpGeneration, ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
 import {progressBoard} from "./progress.js";
+import {readResearchSettings} from "./research.js";
+import {ensureResearch, researchKey} from "./research-tables.js";
 
 const USAGE = `usage: npm run data -- <command>
   pull     fetch prices (yahoo: only the missing days) into the cache, with progress
@@ -73,10 +76,16 @@ function age(ms: number): string {
 }
 
 async function prepare(settings: Settings): Promise<void> {
-  const key = fingerprint(settings);
-  const dir = await ensureSnapshot(settings, {log: (m) => console.error(m)});
+  const now = Date.now();
+  const research = readResearchSettings(process.env, {cacheDir: settings.cacheDir});
+  const codeDir = join(PROJECT_ROOT, "data-loaders");
+  // Framework's copies of every loader's output are dropped together, so the key covers prices and research data alike.
+  const key = `${fingerprint(settings, now)}-${researchKey(research, now, process.env, codeDir)}`;
+  const log = (m: string) => console.error(m);
+  const dir = await ensureSnapshot(settings, {log, now});
+  const researchDir = await ensureResearch(research, {log, now, codeDir});
   const dropped = syncFrameworkCache(key);
-  console.error(`data ready (${settings.source}, fingerprint ${key})${dropped ? "; Framework's cached data dropped" : ""}: ${dir}`);
+  console.error(`data ready (prices: ${settings.source}; research: ${research.source}; key ${key})${dropped ? "; Framework's cached data dropped" : ""}:\n  ${dir}\n  ${researchDir}`);
 }
 
 /** The live notebook: Framework's preview, plus a watch on the settings and data that Framework cannot see. */

@@ -7,7 +7,7 @@ const points = (x: number) => (Number.isFinite(x) ? `${x > 0 ? "+" : ""}${x.toFi
 /**
  * Every episode, newest first: label (start month), start, end, duration,
  * peak, the forward spread over the horizon and whether it persisted. Each
- * row carries data-label (YYYY-MM), data-start (YYYY-MM-DD) and data-outcome.
+ * row carries data-label (YYYY-MM), data-start and data-end (YYYY-MM-DD, or "open") and data-outcome.
  *
  * - horizon: the outcome horizon in days, for the column title (default 126)
  */
@@ -25,6 +25,7 @@ export function episodeTable(episodes: readonly EpisodeOutcome[], {horizon = 126
     const tr = body.insertRow();
     tr.dataset.label = e.label;
     tr.dataset.start = day(e.startDate);
+    tr.dataset.end = e.end === null ? "open" : day(e.endDate);
     tr.dataset.outcome = outcomeName(e);
     const cells = [e.label, day(e.startDate), e.end === null ? "open" : day(e.endDate), String(e.duration), day(e.peakDate), points(e.peakValue), points(e.forward), e.persisted === null ? "too recent" : e.persisted ? "yes" : "no"];
     cells.forEach((text, i) => {

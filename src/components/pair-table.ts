@@ -1,4 +1,5 @@
 import {formatDay} from "../lib/dates.js";
+import {formatOrdinal} from "../lib/format.js";
 import type {pairSummary} from "../lib/pair-study.js";
 
 type Summary = ReturnType<typeof pairSummary>;
@@ -18,7 +19,7 @@ export function pairTable(rows: readonly Summary[]): HTMLTableElement {
       r.pair,
       Number.isFinite(r.date) ? formatDay(r.date) : "–",
       fixed(r.spread),
-      Number.isFinite(r.percentile) ? `${Math.round(r.percentile * 100)}th` : "–",
+      formatOrdinal(r.percentile),
       Number.isFinite(r.daysPositive) ? String(r.daysPositive) : r.spread <= 0 ? "not positive" : "–",
       r.longest ? `${r.longest.days} days, ${formatDay(r.longest.from)} → ${formatDay(r.longest.to)}` : "never positive"
     ];

@@ -20,3 +20,11 @@ export function formatPoints(x: number, {digits = 1} = {}): string {
   const v = Math.abs(x * 100).toFixed(digits);
   return `${v} point${v === (1).toFixed(digits) ? "" : "s"}`;
 }
+
+/** A 0–1 percentile as an English ordinal: 0.8 → "80th", 0.01 → "1st", 0.22 → "22nd", 0.13 → "13th"; "–" for NaN. */
+export function formatOrdinal(p: number): string {
+  if (!Number.isFinite(p)) return "–";
+  const n = Math.round(p * 100);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}

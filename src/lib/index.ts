@@ -7,7 +7,7 @@ export {drawdown, maxDrawdown} from "./drawdown.js";
 export {periodWindow, periodStartDate, PERIODS, type Period, type PeriodWindow} from "./periods.js";
 export {pricesByTicker, type TickerPrices} from "./price-panel.js";
 export {scoreboard, type Scoreboard, type ScoreboardRow} from "./scoreboard.js";
-export {formatPercent, formatPoints} from "./format.js";
+export {formatPercent, formatPoints, formatOrdinal} from "./format.js";
 export {DEFAULT_UNIVERSE, SIZE_ORDER, fundInfo, type Fund, type SizeBucket, type Style} from "./universe.js";
 export {alignOnCommonDates, type DatedSeries, type AlignedSeries} from "./align.js";
 export {rollingSum, rollingMean, rollingStd} from "./rolling.js";
@@ -21,3 +21,4 @@ export {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} f
 export {positiveStreaks, longestPositiveStreak, daysSinceTurnedPositive, type Streak} from "./streaks.js";
 export {pairStudy, pairSummary, parsePairs, DEFAULT_PAIRS, type Pair, type PairStudy} from "./pair-study.js";
 export {trendStudy, type TrendStudy} from "./trend-study.js";
+export {describeFund, scoreboardCaption, trendCaption, spreadCaption, valuationCaption} from "./captions.js";

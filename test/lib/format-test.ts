@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {formatPercent, formatPoints} from "../../src/lib/format.js";
+import {formatOrdinal, formatPercent, formatPoints} from "../../src/lib/format.js";
 
 describe("formatPercent(x)", () => {
   it("formatPercent(0.087) is \"8.7%\" and formatPercent(-0.008) is \"-0.8%\", as the reference article writes them", () => {
@@ -60,5 +60,12 @@ describe("formatPoints(x)", () => {
   it("formatPoints is \"–\" for NaN and infinities", () => {
     expect(formatPoints(NaN)).toBe("–");
     expect(formatPoints(Infinity)).toBe("–");
+  });
+});
+
+describe("formatOrdinal(p)", () => {
+  it("writes English ordinals, teens included, NaN as a dash", () => {
+    expect([0.01, 0.02, 0.03, 0.04, 0.11, 0.12, 0.13, 0.21, 0.22, 0.8, 1].map(formatOrdinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "80th", "100th"]);
+    expect(formatOrdinal(NaN)).toBe("–");
   });
 });

@@ -1,0 +1,77 @@
+import {formatDay} from "./dates.js";
+import {formatOrdinal, formatPercent, formatPoints} from "./format.js";
+import type {Period} from "./periods.js";
+import type {ScoreboardRow} from "./scoreboard.js";
+import type {TrendStudy} from "./trend-study.js";
+
+/**
+ * One-line captions written from the numbers, so a report says in words
+ * exactly what its tables and charts show, for any as-of date.
+ */
+
+const SIZE_WORDS: Record<string, string> = {micro: "Micro caps", small: "Small caps", mid: "Mid caps", large: "Large caps", market: "The market", other: "Other funds"};
+const STYLE_WORDS: Record<string, string> = {value: "value", growth: "growth", core: "core"};
+const PERIOD_WORDS: Record<Period, string> = {
+  ytd: "so far this year",
+  "1m": "over the past month",
+  "3m": "over the past three months",
+  "6m": "over the past six months",
+  "1y": "over the past year",
+  "3y": "over the past three years",
+  "5y": "over the past five years",
+  custom: "over the period"
+};
+
+/** "Micro caps (IWC)", "Small-cap value (IJS)", "The S&P 500 (SPY)". */
+export function describeFund(row: Pick<ScoreboardRow, "ticker" | "size" | "style">): string {
+  if (row.ticker === "SPY" || row.ticker === "IVV") return `the S&P 500 (${row.ticker})`;
+  const style = STYLE_WORDS[row.style];
+  const size = SIZE_WORDS[row.size] ?? row.ticker;
+  if (!style || row.size === "market" || row.size === "other") return `${size} (${row.ticker})`;
+  return `${size.replace(/ caps$/, "-cap")} ${style} (${row.ticker})`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Who leads the scoreboard and by how much against the benchmark:
+ * "Micro caps (IWC) lead the table, 2.3 points ahead of the S&P 500 (SPY) so far this year."
+ */
+export function scoreboardCaption(rows: readonly ScoreboardRow[], {period = "ytd", benchmark = "SPY"}: {period?: Period; benchmark?: string} = {}): string {
+  if (rows.length === 0) return "No fund has data for this period.";
+  const leader = rows[0];
+  const bench = rows.find((r) => r.ticker === benchmark);
+  const when = PERIOD_WORDS[period];
+  const name = describeFund(leader);
+  // "Micro caps lead", but "Small-cap value leads" and "The S&P 500 leads".
+  const lead = `${capitalize(name)} lead${/ caps \(/.test(name) ? "" : "s"} the table with ${formatPercent(leader.totalReturn)}`;
+  if (!bench || bench.ticker === leader.ticker) return `${lead} ${when}.`;
+  return `${lead}, ${formatPoints(leader.totalReturn - bench.totalReturn)} ahead of ${describeFund(bench)} ${when}.`;
+}
+
+/** Where a fund stands against its prior high and its averages: "IJR closed at 137.44 on 2026-05-01, 0.2% above its prior high of 137.10 …". */
+export function trendCaption(study: TrendStudy, {fastDays = 50, slowDays = 200}: {fastDays?: number; slowDays?: number} = {}): string {
+  const last = study.date.length - 1;
+  if (last < 1) return `${study.ticker}: not enough data.`;
+  const {value, date, distance} = study.priorHigh;
+  const where = distance >= 0 ? `${formatPercent(distance)} above its prior high of ${value.toFixed(2)} (${formatDay(date)}): a new high` : `${formatPercent(-distance)} below its prior high of ${value.toFixed(2)} (${formatDay(date)})`;
+  const trend = study.fast[last] > study.slow[last] ? `above` : `below`;
+  return `${study.ticker} closed at ${study.price[last].toFixed(2)} on ${formatDay(study.date[last])}, ${where}; its ${fastDays}-day average is ${trend} its ${slowDays}-day average.`;
+}
+
+/** A pair's rolling spread in words: "Over 63 trading days IJR beat IVV by 7.8 points, the 85th percentile of the pair's history." */
+export function spreadCaption(summary: {pair: string; spread: number; percentile: number}, {window = 252}: {window?: number} = {}): string {
+  const [small, large] = summary.pair.split("−");
+  if (!Number.isFinite(summary.spread)) return `${summary.pair}: not enough common history for a ${window}-day spread.`;
+  const verb = summary.spread >= 0 ? "beat" : "trailed";
+  return `Over ${window} trading days ${small} ${verb} ${large} by ${formatPoints(summary.spread / 100)}, the ${formatOrdinal(summary.percentile)} percentile of the pair's history.`;
+}
+
+/** The valuation gap in words: "Small caps' book-to-market is 3.71× large caps' (2026-02), the 80th percentile since 1926 (median 2.31): cheaper than usual." */
+export function valuationCaption(rank: {current: number; currentDate: number; percentile: number; median: number}, {since = "1926"}: {since?: string} = {}): string {
+  if (!Number.isFinite(rank.current)) return "No valuation data for this date.";
+  const verdict = rank.current > rank.median ? "small caps are cheaper relative to large caps than usual" : "small caps are dearer relative to large caps than usual";
+  return `Small caps' book-to-market is ${rank.current.toFixed(2)}× large caps' (${formatDay(rank.currentDate).slice(0, 7)}), the ${formatOrdinal(rank.percentile)} percentile since ${since} (median ${rank.median.toFixed(2)}): ${verdict}.`;
+}
