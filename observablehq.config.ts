@@ -5,6 +5,11 @@ export default {
     {name: "Scoreboard", path: "/"},
     {name: "Spreads", path: "/spreads"},
     {name: "Trend", path: "/trend"},
+    {name: "Valuation", path: "/valuation"},
+    {name: "Factor exposure", path: "/factors"},
+    {name: "Regimes", path: "/regimes"},
+    {name: "False dawns", path: "/persistence"},
+    {name: "Report: small caps", path: "/reports/small-caps"},
     {name: "Notebook", path: "/notebook"}
   ],
   head: '<link rel="icon" href="data:,">',

@@ -75,3 +75,25 @@ export function valuationCaption(rank: {current: number; currentDate: number; pe
   const verdict = rank.current > rank.median ? "small caps are cheaper relative to large caps than usual" : "small caps are dearer relative to large caps than usual";
   return `Small caps' book-to-market is ${rank.current.toFixed(2)}× large caps' (${formatDay(rank.currentDate).slice(0, 7)}), the ${formatOrdinal(rank.percentile)} percentile since ${since} (median ${rank.median.toFixed(2)}): ${verdict}.`;
 }
+
+/**
+ * The false-dawns verdict in words: "Of 40 past leads of IJR over IVV (63-day spread above 5 points),
+ * 21 (53%) were still ahead 126 trading days later (95% interval 38–67%). No lead is open now."
+ */
+export function persistenceCaption(
+  study: {share: {persisted: number; n: number; lower: number; upper: number; estimate: number}; current: {age: number; percentile: number; count: number} | null},
+  {pair, window = 63, threshold = 5, horizon = 126}: {pair: string; window?: number; threshold?: number; horizon?: number}
+): string {
+  const [small, large] = pair.split("−");
+  const {share, current} = study;
+  const rule = `${window}-day spread above ${threshold} points`;
+  const history = share.n === 0
+    ? `No past lead of ${small} over ${large} (${rule}) is old enough to judge.`
+    : `Of ${share.n} past lead${share.n === 1 ? "" : "s"} of ${small} over ${large} (${rule}), ${share.persisted} (${formatPercent(share.estimate, {digits: 0})}) ${share.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% interval ${formatPercent(share.lower, {digits: 0})}–${formatPercent(share.upper, {digits: 0})}).`;
+  const now = !current
+    ? "No lead is open now."
+    : current.count
+    ? `The current lead, ${current.age} days old, ranks in the ${formatOrdinal(current.percentile)} percentile of past leads at the same age.`
+    : `The current lead is ${current.age} days old; no past lead lasted as long to compare with.`;
+  return `${history} ${now}`;
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {describeFund, scoreboardCaption, spreadCaption, trendCaption, valuationCaption} from "../../src/lib/captions.js";
+import {describeFund, persistenceCaption, scoreboardCaption, spreadCaption, trendCaption, valuationCaption} from "../../src/lib/captions.js";
 import type {ScoreboardRow} from "../../src/lib/scoreboard.js";
 import type {TrendStudy} from "../../src/lib/trend-study.js";
 import {fundInfo} from "../../src/lib/universe.js";
@@ -60,5 +60,22 @@ describe("valuationCaption(rank)", () => {
     );
     expect(valuationCaption({current: 1, currentDate: 0, percentile: 0.02, median: 2})).toMatch(/2nd percentile.*dearer/);
     expect(valuationCaption({current: NaN, currentDate: NaN, percentile: NaN, median: NaN})).toBe("No valuation data for this date.");
+  });
+});
+
+describe("persistenceCaption(study, {pair, window, threshold, horizon})", () => {
+  const share = {persisted: 21, n: 40, estimate: 0.525, lower: 0.375, upper: 0.671};
+  it("counts the past leads that persisted, with the interval, and says none is open", () => {
+    expect(persistenceCaption({share, current: null}, {pair: "IJR−IVV"})).toBe(
+      "Of 40 past leads of IJR over IVV (63-day spread above 5 points), 21 (53%) were still ahead 126 trading days later (95% interval 38%–67%). No lead is open now."
+    );
+  });
+  it("ranks an open lead at its age, or says nothing compares", () => {
+    expect(persistenceCaption({share, current: {age: 12, percentile: 0.81, count: 39}}, {pair: "IWM−IWB", window: 21, threshold: 3, horizon: 63})).toMatch(
+      /^Of 40 past leads of IWM over IWB \(21-day spread above 3 points\), .* 63 trading days later .* The current lead, 12 days old, ranks in the 81st percentile of past leads at the same age\.$/
+    );
+    expect(persistenceCaption({share: {...share, n: 0, persisted: 0}, current: {age: 400, percentile: NaN, count: 0}}, {pair: "A−B"})).toBe(
+      "No past lead of A over B (63-day spread above 5 points) is old enough to judge. The current lead is 400 days old; no past lead lasted as long to compare with."
+    );
   });
 });
