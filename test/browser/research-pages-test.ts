@@ -1,0 +1,173 @@
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {resolve} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {findSection, parseFrenchCsv, sizeValuation} from "../../data-loaders/french.js";
+import {pricesByTicker} from "../../src/lib/price-panel.js";
+import {launchChromium} from "./chromium.js";
+import {chartsWithMarks, openPage} from "./page-check.js";
+
+const chromiumPath = inject("chromiumPath");
+const siteUrl = inject("siteUrl");
+
+// The French files the offline build reads by default (data-loaders/research.ts); the number checks need them.
+const FRENCH_DIR = resolve(import.meta.dirname, "../../../shared/data/french");
+// Where test/browser/setup.ts builds the site: the page's own price data, for the factor check.
+const DIST = resolve(import.meta.dirname, "../.tmp/dist");
+
+/** A French file from the shared folder, or null (with a warning) when the folder is absent. */
+function frenchFile(name: string) {
+  const path = resolve(FRENCH_DIR, name);
+  if (existsSync(path)) return parseFrenchCsv(readFileSync(path, "utf8"));
+  console.warn(`${path} absent: number check skipped`);
+  return null;
+}
+
+/** True when the page's source lines say the series came from the local file copy of this vintage; warns otherwise. */
+async function fromLocalFile(page: Page, id: string, vintage: string | null): Promise<boolean> {
+  const lines = (await page.locator(".source-line").allInnerTexts()).join("\n");
+  const ok = lines.includes(`${id}: local file copy, CRSP vintage ${vintage}`);
+  if (!ok) console.warn(`${id} was not built from the local file (vintage ${vintage}): number check skipped\n${lines}`);
+  return ok;
+}
+
+/** Every figure has its caption and the three download buttons. */
+async function expectFigures(page: Page, count: number): Promise<void> {
+  const figures = page.locator("figure.workbench-figure");
+  expect(await figures.count()).toBe(count);
+  for (let i = 0; i < count; ++i) {
+    await expect(figures.nth(i).locator(".workbench-downloads button").allInnerTexts()).resolves.toEqual(["PNG", "SVG", "CSV"]);
+    await expect(figures.nth(i).locator("figcaption").innerText()).resolves.not.toBe("");
+  }
+}
+
+/** Ordinary least squares with an intercept by the normal equations (Gauss–Jordan): [α, β1, β2, …]. */
+function ols(y: readonly number[], xs: readonly (readonly number[])[]): number[] {
+  const rows = y.map((_, i) => [1, ...xs.map((x) => x[i])]);
+  const k = rows[0].length;
+  const a = Array.from({length: k}, (_, r) => [...Array.from({length: k}, (_, c) => rows.reduce((s, x) => s + x[r] * x[c], 0)), rows.reduce((s, x, i) => s + x[r] * y[i], 0)]);
+  for (let c = 0; c < k; ++c) {
+    const p = a.reduce((best, row, r) => (r >= c && Math.abs(row[c]) > Math.abs(a[best][c]) ? r : best), c);
+    [a[c], a[p]] = [a[p], a[c]];
+    for (let r = 0; r < k; ++r) if (r !== c) for (let j = k; j >= c; --j) a[r][j] -= (a[r][c] / a[c][c]) * a[c][j];
+  }
+  return a.map((row, r) => row[k] / row[r]);
+}
+
+describe.skipIf(!chromiumPath)("research pages", () => {
+  let browser: Browser;
+  beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
+  afterAll(async () => browser?.close());
+
+  it("valuation: ?window=30y&basis=2x3 sets the inputs, and the current ratio is the 2×3 file's last small/big BE/ME", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}valuation.html?window=30y&basis=2x3`);
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe("Last 30 years");
+    await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe("Small vs big half (2×3)");
+    expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(2);
+    await expectFigures(page, 2);
+    await expect(page.locator("figure.workbench-figure").first().getAttribute("data-name")).resolves.toBe("valuation-ratio-2x3-30y");
+    const file = frenchFile("6_Portfolios_2x3.CSV");
+    if (file && (await fromLocalFile(page, "6_Portfolios_2x3", file.vintage))) {
+      const {dates, ratio} = sizeValuation(file);
+      let last = ratio.length - 1;
+      while (last >= 0 && !Number.isFinite(ratio[last])) --last;
+      const note = page.locator(".asof-note strong");
+      await expect(note.nth(0).innerText()).resolves.toBe(new Date(dates[last]).toISOString().slice(0, 7));
+      await expect(note.nth(1).innerText()).resolves.toBe(`${ratio[last].toFixed(2)}×`);
+    }
+    await page.close();
+  });
+
+  it("factors: ?funds=IJR,IWM&window=126&from&to sets the inputs, and IJR's days and SMB loading match an independent fit", async () => {
+    const [from, to] = ["2015-01-01", "2020-12-31"];
+    const {page, problems} = await openPage(browser, `${siteUrl}factors.html?funds=IJR,IWM&window=126&from=${from}&to=${to}`);
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator("form label:has(input[type=checkbox]:checked)").allInnerTexts()).resolves.toEqual(["IJR", "IWM"]);
+    await expect(page.locator('form input[type="number"]').first().inputValue()).resolves.toBe("126");
+    await expect(page.locator('form input[type="date"]').nth(0).inputValue()).resolves.toBe(from);
+    await expect(page.locator('form input[type="date"]').nth(1).inputValue()).resolves.toBe(to);
+    expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(1);
+    await expectFigures(page, 1);
+    await expect(page.locator("figure.workbench-figure figcaption").innerText()).resolves.toMatch(/Rolling 126-day SMB and HML loadings of IJR, IWM, 2015-01-01 to 2020-12-31/);
+    // The CSV button downloads the plotted loadings: both funds, both factors, inside the period.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("figure.workbench-figure button", {hasText: "CSV"}).click()]);
+    const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+    expect(csv[0]).toBe("date,fund,factor,loading");
+    const cells = csv.slice(1).map((l) => l.split(","));
+    expect(new Set(cells.map((c) => c[1]))).toEqual(new Set(["IJR", "IWM"]));
+    expect(new Set(cells.map((c) => c[2]))).toEqual(new Set(["SMB", "HML"]));
+    expect(cells.every((c) => c[0] >= from && c[0] <= to)).toBe(true);
+
+    const file = frenchFile("F-F_Research_Data_Factors_daily.CSV");
+    const pricesPath = existsSync(resolve(DIST, "_file/data")) ? readdirSync(resolve(DIST, "_file/data")).find((f) => /^prices\..*arrow$/.test(f)) : undefined;
+    if (file && pricesPath && (await fromLocalFile(page, "F-F_Research_Data_Factors_daily", file.vintage))) {
+      const factors = findSection(file, "", {frequency: "daily"})!;
+      const col = (name: string) => factors.values[factors.columns.indexOf(name)];
+      const [mktRf, smb, hml, rf] = ["Mkt-RF", "SMB", "HML", "RF"].map(col);
+      const ijr = pricesByTicker(tableFromIPC(readFileSync(resolve(DIST, "_file/data", pricesPath)))).get("IJR")!;
+      // A day counts when the fund and the factors both have it and the day before it.
+      const factorDay = new Map(Array.from(factors.dates, (t, k) => [t, k]));
+      const [lo, hi] = [Date.parse(from), Date.parse(to)];
+      const y: number[] = [];
+      const x: number[][] = [[], [], []];
+      const days: number[] = [];
+      for (let i = 1; i < ijr.date.length; ++i) {
+        const k = factorDay.get(ijr.date[i]);
+        if (k === undefined || k === 0 || factors.dates[k - 1] !== ijr.date[i - 1] || ijr.date[i] < lo || ijr.date[i] > hi) continue;
+        days.push(ijr.date[i]);
+        y.push(ijr.index[i] / ijr.index[i - 1] - 1 - rf[k]);
+        [mktRf, smb, hml].forEach((f, j) => x[j].push(f[k]));
+      }
+      const cellsOf = page.locator('.exposure-table tr[data-ticker="IJR"] td');
+      const row = await cellsOf.allInnerTexts();
+      expect(row[6]).toBe(String(days.length));
+      expect(row[7]).toBe(`${new Date(days[0]).toISOString().slice(0, 10)} → ${new Date(days.at(-1)!).toISOString().slice(0, 10)}`);
+      // The table rounds to 2 decimals: the independent fit must round to the same cent.
+      expect(Math.abs(parseFloat(row[2]) - ols(y, x)[2])).toBeLessThanOrEqual(0.005 + 1e-9);
+    } else if (!pricesPath) console.warn(`no prices arrow in ${DIST}: number check skipped`);
+    await page.close();
+  });
+
+  it("regimes: ?spread=quintile&fed=3&yield=9&growth=12&h=6 sets the inputs, and the forward returns and the all-months row match the French file", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}regimes.html?spread=quintile&fed=3&yield=9&growth=12&h=6`);
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe("Smallest minus biggest size quintile (French)");
+    const numbers = page.locator('form input[type="number"]');
+    await expect(Promise.all([0, 1, 2].map((i) => numbers.nth(i).inputValue()))).resolves.toEqual(["3", "9", "12"]);
+    await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe("6");
+    expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(1);
+    await expectFigures(page, 1);
+    await expect(page.locator("figure.workbench-figure").getAttribute("data-name")).resolves.toBe("regimes-quintile-fed3-yield9-growth12");
+
+    // The page's own per-month CSV (forward 6-month spread) against the table it summarises.
+    const lines = (await page.locator("details pre").textContent())!.trim().split("\n");
+    expect(lines[0]).toBe("month,easing,yield_falling,growth_accelerating,forward");
+    const months = lines.slice(1).map((l) => l.split(",")).map(([month, e, y, g, f]) => ({month, flags: [+e, +y, +g], forward: +f}));
+    const known = months.filter((m) => Number.isFinite(m.forward) && m.flags.every(Number.isFinite));
+    const mean = known.reduce((s, m) => s + m.forward, 0) / known.length;
+    const pct = (v: number) => `${v > 0 ? "+" : ""}${(v * 100).toFixed(1)}%`;
+    const allRow = await page.locator(".regime-table tbody tr").first().locator("td").allInnerTexts();
+    expect(allRow[0]).toBe("All months");
+    expect(allRow[2]).toMatch(new RegExp(`^${pct(mean).replace("+", "\\+")} \\([-\\d.]+\\) · ${known.length}$`));
+
+    const file = frenchFile("Portfolios_Formed_on_ME.CSV");
+    if (file && (await fromLocalFile(page, "Portfolios_Formed_on_ME", file.vintage))) {
+      const returns = findSection(file, "Average Value Weight Returns -- Monthly") ?? findSection(file, "Value Weight Returns -- Monthly");
+      const lo = returns!.values[returns!.columns.indexOf("Lo 20")];
+      const hi = returns!.values[returns!.columns.indexOf("Hi 20")];
+      const spread = new Map(Array.from(returns!.dates, (t, i) => [new Date(t).toISOString().slice(0, 7), lo[i] - hi[i]]));
+      // Π(1 + spread) over the 6 calendar months after each month, minus 1.
+      const forward = (month: string) => {
+        let growth = 1;
+        for (let k = 1; k <= 6; ++k) growth *= 1 + (spread.get(new Date(Date.UTC(+month.slice(0, 4), +month.slice(5) - 1 + k, 1)).toISOString().slice(0, 7)) ?? NaN);
+        return growth - 1;
+      };
+      const checked = months.filter((m) => Number.isFinite(m.forward));
+      expect(checked.length).toBeGreaterThan(500);
+      for (const m of checked) expect(m.forward, m.month).toBeCloseTo(forward(m.month), 4);
+    }
+    await page.close();
+  });
+});
