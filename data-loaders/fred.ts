@@ -1,4 +1,5 @@
 import {parseDay} from "../src/lib/dates.js";
+import {fetchOk, type FetchOk} from "./http.js";
 
 /**
  * FRED series from the fredgraph.csv layout: a header `observation_date,<ID>`
@@ -50,10 +51,8 @@ export async function fetchFred(
     baseUrl = "https://fred.stlouisfed.org/graph/fredgraph.csv",
     fetch = globalThis.fetch,
     timeoutMs = 20000
-  }: {baseUrl?: string; fetch?: typeof globalThis.fetch; timeoutMs?: number} = {}
+  }: {baseUrl?: string} & FetchOk = {}
 ): Promise<string> {
   const url = `${baseUrl}?id=${encodeURIComponent(id)}`;
-  const response = await fetch(url, {signal: AbortSignal.timeout(timeoutMs)});
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
+  return (await fetchOk(url, {fetch, timeoutMs})).text();
 }

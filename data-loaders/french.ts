@@ -1,4 +1,5 @@
 import {unzipSync} from "fflate";
+import {fetchOk, type FetchOk} from "./http.js";
 
 /**
  * Ken French data library files: the published multi-section CSV (CRLF, header
@@ -166,12 +167,10 @@ export async function fetchFrench(
     baseUrl = "https://mba.tuck.dartmouth.edu/pages/faculty/ken.french/ftp",
     fetch = globalThis.fetch,
     timeoutMs = 20000
-  }: {baseUrl?: string; fetch?: typeof globalThis.fetch; timeoutMs?: number} = {}
+  }: {baseUrl?: string} & FetchOk = {}
 ): Promise<string> {
   const url = `${baseUrl}/${dataset}_CSV.zip`;
-  const response = await fetch(url, {signal: AbortSignal.timeout(timeoutMs)});
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return unzipFrench(new Uint8Array(await response.arrayBuffer()));
+  return unzipFrench(new Uint8Array(await (await fetchOk(url, {fetch, timeoutMs})).arrayBuffer()));
 }
 
 /**

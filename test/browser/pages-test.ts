@@ -9,9 +9,9 @@ const chromiumPath = inject("chromiumPath");
 const siteUrl = inject("siteUrl");
 if (!chromiumPath) console.warn(INSTALL_HINT);
 
-/** Every page the build produced, found on disk so a new page is tested without editing this file. */
-function builtPages(): string[] {
-  const dist = resolve(import.meta.dirname, "../.tmp/dist");
+/** Every page a build produced, found on disk so a new page is tested without editing this file. */
+export function builtPages(output = "dist"): string[] {
+  const dist = resolve(import.meta.dirname, "../.tmp", output);
   const walk = (dir: string, prefix = ""): string[] =>
     readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
       e.isDirectory() && !e.name.startsWith("_") ? walk(resolve(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith(".html") && e.name !== "404.html" ? [`${prefix}${e.name}`] : []

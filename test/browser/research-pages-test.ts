@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page} from "playwright-core";
@@ -13,8 +13,6 @@ const siteUrl = inject("siteUrl");
 
 // The French files the offline build reads by default (data-loaders/research.ts); the number checks need them.
 const FRENCH_DIR = resolve(import.meta.dirname, "../../../shared/data/french");
-// Where test/browser/setup.ts builds the site: the page's own price data, for the factor check.
-const DIST = resolve(import.meta.dirname, "../.tmp/dist");
 
 /** A French file from the shared folder, or null (with a warning) when the folder is absent. */
 function frenchFile(name: string) {
@@ -101,12 +99,14 @@ describe.skipIf(!chromiumPath)("research pages", () => {
     expect(cells.every((c) => c[0] >= from && c[0] <= to)).toBe(true);
 
     const file = frenchFile("F-F_Research_Data_Factors_daily.CSV");
-    const pricesPath = existsSync(resolve(DIST, "_file/data")) ? readdirSync(resolve(DIST, "_file/data")).find((f) => /^prices\..*arrow$/.test(f)) : undefined;
-    if (file && pricesPath && (await fromLocalFile(page, "F-F_Research_Data_Factors_daily", file.vintage))) {
+    // The price data the page itself loaded, fetched again from the test server.
+    const pricesUrl = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).find((n) => /\/prices\.[^/]*arrow$/.test(n)));
+    expect(pricesUrl).toBeDefined();
+    if (file && (await fromLocalFile(page, "F-F_Research_Data_Factors_daily", file.vintage))) {
       const factors = findSection(file, "", {frequency: "daily"})!;
       const col = (name: string) => factors.values[factors.columns.indexOf(name)];
       const [mktRf, smb, hml, rf] = ["Mkt-RF", "SMB", "HML", "RF"].map(col);
-      const ijr = pricesByTicker(tableFromIPC(readFileSync(resolve(DIST, "_file/data", pricesPath)))).get("IJR")!;
+      const ijr = pricesByTicker(tableFromIPC(new Uint8Array(await (await fetch(pricesUrl!)).arrayBuffer()))).get("IJR")!;
       // A day counts when the fund and the factors both have it and the day before it.
       const factorDay = new Map(Array.from(factors.dates, (t, k) => [t, k]));
       const [lo, hi] = [Date.parse(from), Date.parse(to)];
@@ -126,7 +126,7 @@ describe.skipIf(!chromiumPath)("research pages", () => {
       expect(row[7]).toBe(`${new Date(days[0]).toISOString().slice(0, 10)} → ${new Date(days.at(-1)!).toISOString().slice(0, 10)}`);
       // The table rounds to 2 decimals: the independent fit must round to the same cent.
       expect(Math.abs(parseFloat(row[2]) - ols(y, x)[2])).toBeLessThanOrEqual(0.005 + 1e-9);
-    } else if (!pricesPath) console.warn(`no prices arrow in ${DIST}: number check skipped`);
+    }
     await page.close();
   });
 

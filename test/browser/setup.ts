@@ -8,10 +8,14 @@ import {serveStatic} from "./static-server.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUTPUT = "test/.tmp/dist";
+const REAL_OUTPUT = "test/.tmp/dist-real";
+const SHARED_PRICES = resolve(ROOT, "../shared/data/prices");
 
 declare module "vitest" {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The site built on the shared real prices (CSV source), or "" when ../shared/data is absent. */
+    realSiteUrl: string;
     chromiumPath: string | null;
   }
 }
@@ -20,17 +24,30 @@ export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
   project.provide("chromiumPath", chromiumPath);
   project.provide("siteUrl", "");
+  project.provide("realSiteUrl", "");
   if (!chromiumPath) return void console.warn(INSTALL_HINT);
-  rmSync(resolve(ROOT, OUTPUT), {recursive: true, force: true});
-  const env = {...process.env, WORKBENCH_SOURCE: "sample", WORKBENCH_OUTPUT: OUTPUT, WORKBENCH_CACHE_DIR: "test/.tmp/cache"};
-  const started = performance.now();
-  const build = spawnSync("npm", ["run", "build"], {cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 << 20});
-  if (build.status !== 0 || !existsSync(resolve(ROOT, OUTPUT, "index.html"))) {
-    throw new Error(`site build failed (exit ${build.status}):\n${build.stderr.slice(-4000)}\n${build.stdout.slice(-4000)}`);
-  }
-  console.log(`browser tests: site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const servers: Awaited<ReturnType<typeof serveStatic>>[] = [];
+  const sample = build(OUTPUT, {WORKBENCH_SOURCE: "sample"});
   // Served under a sub-path, as on an ordinary static host, so relative links are checked too.
-  const {server, url} = await serveStatic(resolve(ROOT, OUTPUT), {base: "/workbench/"});
-  project.provide("siteUrl", url);
-  return () => new Promise<void>((done) => server.close(() => done()));
+  servers.push(await serveStatic(sample, {base: "/workbench/"}));
+  project.provide("siteUrl", servers[0].url);
+  if (existsSync(SHARED_PRICES)) {
+    const real = build(REAL_OUTPUT, {WORKBENCH_SOURCE: "csv", WORKBENCH_DATA_DIR: SHARED_PRICES});
+    servers.push(await serveStatic(real, {base: "/real/"}));
+    project.provide("realSiteUrl", servers[1].url);
+  } else console.warn(`browser tests: ${SHARED_PRICES} is absent, so the real-data page checks are skipped`);
+  return () => Promise.all(servers.map(({server}) => new Promise<void>((done) => server.close(() => done()))));
+}
+
+/** Builds the site offline with the given data settings into a scratch folder; throws with the build's output when it fails. */
+function build(output: string, settings: Record<string, string>): string {
+  rmSync(resolve(ROOT, output), {recursive: true, force: true});
+  const env = {...process.env, ...settings, WORKBENCH_OUTPUT: output, WORKBENCH_CACHE_DIR: "test/.tmp/cache"};
+  const started = performance.now();
+  const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 << 20});
+  if (run.status !== 0 || !existsSync(resolve(ROOT, output, "index.html"))) {
+    throw new Error(`site build failed (exit ${run.status}):\n${run.stderr.slice(-4000)}\n${run.stdout.slice(-4000)}`);
+  }
+  console.log(`browser tests: ${settings.WORKBENCH_SOURCE} site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return resolve(ROOT, output);
 }

@@ -1,0 +1,42 @@
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {launchChromium} from "./chromium.js";
+import {chartsWithMarks, openPage} from "./page-check.js";
+import {builtPages} from "./pages-test.js";
+
+const chromiumPath = inject("chromiumPath");
+const realSiteUrl = inject("realSiteUrl");
+if (chromiumPath && !realSiteUrl) console.warn("real-data browser tests skipped: ../shared/data/prices is absent");
+
+describe.skipIf(!chromiumPath || !realSiteUrl)("every page on the real shared prices (CSV source)", () => {
+  let browser: Browser;
+  beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
+  afterAll(async () => browser?.close());
+
+  for (const path of realSiteUrl ? builtPages("dist-real") : []) {
+    it(`${path} renders with no error cell or console error, and a chart`, async () => {
+      const {page, problems} = await openPage(browser, `${realSiteUrl}${path}`);
+      expect(problems).toEqual({errorCells: [], consoleErrors: [], pageErrors: [], failedRequests: []});
+      expect(await chartsWithMarks(page)).toBeGreaterThan(0);
+      await page.close();
+    });
+  }
+
+  it("the scoreboard reproduces the reference article: IVW −0.8% year to date on 3 February 2026", async () => {
+    const {page} = await openPage(browser, `${realSiteUrl}index.html?asof=2026-02-03&period=ytd`);
+    const ivw = page.locator('.scoreboard-table tr[data-ticker="IVW"] td');
+    await expect(ivw.nth(4).innerText()).resolves.toBe("-0.8%");
+    await expect(ivw.nth(7).innerText()).resolves.toBe("2025-12-31");
+    // Funds absent from the folder are named, not silently dropped.
+    await expect(page.locator(".workbench-banner").innerText()).resolves.toMatch(/Missing:.*IWC.*IJS.*IJT/s);
+    await page.close();
+  });
+
+  it("the persistence page shows the October 2024 false dawn on IWM−IWB", async () => {
+    const {page} = await openPage(browser, `${realSiteUrl}persistence.html?small=IWM&large=IWB`);
+    const october = page.locator('table.episode-table tr[data-label="2024-10"]');
+    expect(await october.count()).toBe(1);
+    await expect(october.getAttribute("data-outcome")).resolves.toBe("faded");
+    await page.close();
+  });
+});
