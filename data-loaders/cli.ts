@@ -47,6 +47,8 @@ async function pull(settings: Settings): Promise<void> {
     console.error(line + (p.warnings.length ? `\n         ${p.warnings.join("\n         ")}` : ""));
   }
   console.error(`source used: ${load.source}`);
+  // A scheduled pull-and-publish must not publish synthetic data as if it were a refresh.
+  if (load.source === "sample" && settings.source !== "sample") throw new Error("no live or cached prices could be had, only synthetic sample data: nothing was refreshed");
   if (load.source === "yahoo" || load.source === "cache") bumpGeneration(settings.cacheDir);
   await prepare(settings);
 }
