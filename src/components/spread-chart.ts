@@ -14,6 +14,18 @@ export function studyRows(studies: readonly PairStudy[], {from = -Infinity, to =
   });
 }
 
+/** One panel per pair, stacked on a shared time axis: the layout both charts use. */
+function panels(studies: readonly PairStudy[], width: number) {
+  return {
+    width,
+    height: 40 + 130 * studies.length,
+    marginLeft: 50,
+    marginRight: 90,
+    x: {type: "utc" as const, label: null},
+    fy: {label: null, domain: studies.map((s) => `${s.small}−${s.large}`)}
+  };
+}
+
 /**
  * The rolling small-minus-large spread of each pair, one panel per pair,
  * filled green above zero (small ahead) and red below.
@@ -25,13 +37,8 @@ export function studyRows(studies: readonly PairStudy[], {from = -Infinity, to =
 export function spreadChart(studies: readonly PairStudy[], {width = 640, window = 252, from, to}: {width?: number; window?: number; from?: number; to?: number} = {}) {
   const rows = studyRows(studies, {from, to});
   return Plot.plot({
-    width,
-    height: 40 + 130 * studies.length,
-    marginLeft: 50,
-    marginRight: 90,
-    x: {type: "utc", label: null},
+    ...panels(studies, width),
     y: {label: `${window}-day spread (points)`, grid: true},
-    fy: {label: null, domain: studies.map((s) => `${s.small}−${s.large}`)},
     marks: [
       Plot.areaY(rows, {x: "date", y1: 0, y2: (d) => Math.max(0, d.spread), fy: "pair", fill: "#1a9850", fillOpacity: 0.35}),
       Plot.areaY(rows, {x: "date", y1: 0, y2: (d) => Math.min(0, d.spread), fy: "pair", fill: "#d73027", fillOpacity: 0.35}),
@@ -53,13 +60,8 @@ export function spreadChart(studies: readonly PairStudy[], {width = 640, window 
 export function ratioChart(studies: readonly PairStudy[], {width = 640, average = 200, from, to}: {width?: number; average?: number; from?: number; to?: number} = {}) {
   const rows = studyRows(studies, {from, to});
   return Plot.plot({
-    width,
-    height: 40 + 130 * studies.length,
-    marginLeft: 50,
-    marginRight: 90,
-    x: {type: "utc", label: null},
+    ...panels(studies, width),
     y: {label: "Relative strength (small ÷ large)", grid: true},
-    fy: {label: null, domain: studies.map((s) => `${s.small}−${s.large}`)},
     color: {domain: ["ratio", `${average}-day average`], range: ["currentColor", "#f28e2b"], legend: true},
     marks: [
       Plot.ruleY([1], {strokeDasharray: "2,3"}),
