@@ -1,4 +1,4 @@
-import {csvFormat} from "d3";
+import {csvFormat} from "d3-dsv";
 
 /** The chart's own SVG: the biggest one in the node (Plot's figure may also hold a legend SVG). */
 export function chartSvg(node: Element): SVGSVGElement | null {

@@ -17,7 +17,7 @@ export function outcomeChart(episodes: readonly EpisodeOutcome[], {width = 640, 
     height: 240,
     marginLeft: 45,
     x: {label: `Small minus large over the ${horizon} days after the start (points) →`},
-    y: {label: "Episodes", grid: true},
+    y: {label: "Episodes", grid: true, interval: 1, tickFormat: "d"},
     color: {...OUTCOME_COLOR, legend: true},
     marks: [
       Plot.rectY(known, Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "forward", fill: "outcome", thresholds: 20, tip: true})),

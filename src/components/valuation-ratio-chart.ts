@@ -20,6 +20,10 @@ export function valuationRatioChart(
   {width = 640, median, current, title}: {width?: number; median?: number; current?: {date: Date; ratio: number; label: string}; title?: string} = {}
 ) {
   const first = points[0]?.date;
+  // Only the ticks inside the data's range: the rest would sit outside the frame (and in a downloaded SVG).
+  const ratios = points.map((p) => p.ratio);
+  const [lo, hi] = [Math.min(...ratios, median ?? Infinity), Math.max(...ratios, median ?? -Infinity)];
+  const ticks = [0.5, 1, 1.5, 2, 3, 4, 6, 10, 15].filter((t) => t >= lo / 1.2 && t <= hi * 1.2);
   return Plot.plot({
     title,
     width,
@@ -27,10 +31,10 @@ export function valuationRatioChart(
     marginLeft: 50,
     marginRight: 20,
     // Log scale: the 1930s–40s ratios reach 15, and equal moves in log are equal percentage changes in relative cheapness.
-    y: {type: "log", label: "Small ÷ big BE/ME (log scale; higher = small cheaper)", grid: true, ticks: [0.5, 1, 1.5, 2, 3, 4, 6, 10, 15], tickFormat: (d: number) => String(d)},
+    y: {type: "log", label: "Small ÷ big BE/ME (log scale; higher = small cheaper)", grid: true, ticks, tickFormat: (d: number) => String(d)},
     x: {label: null},
     marks: [
-            Plot.lineY(points, {x: "date", y: "ratio", stroke: "#b2182b", strokeWidth: 1.4, tip: {format: {y: (d: number) => d.toFixed(2)}}}),
+      Plot.lineY(points, {x: "date", y: "ratio", stroke: "#b2182b", strokeWidth: 1.4, tip: {format: {y: (d: number) => d.toFixed(2)}}}),
       Number.isFinite(median) ? Plot.ruleY([median!], {stroke: "currentColor", strokeDasharray: "5,4"}) : null,
       Number.isFinite(median) && first ? Plot.text([median!], {x: first, y: (d: number) => d, text: (d: number) => `median ${d.toFixed(2)}`, textAnchor: "start", dy: -7, dx: 4, fill: "currentColor"}) : null,
       current ? Plot.dot([current], {x: "date", y: "ratio", r: 4, fill: "#b2182b", stroke: "white"}) : null,

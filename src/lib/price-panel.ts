@@ -40,12 +40,13 @@ export function pricesByTicker(table: ColumnTable): Map<string, TickerPrices> {
   const close = floats("close");
   const adjClose = floats("adjClose");
   const dividend = floats("dividend");
-  const ticker = column("ticker");
+  // Decoded once: a per-row get() on a dictionary column costs more than all the arithmetic after it.
+  const ticker = Array.from(column("ticker").toArray() as ArrayLike<unknown>, String);
   const out = new Map<string, TickerPrices>();
   let start = 0;
   for (let i = 1; i <= n; ++i) {
-    const t = String(ticker.get(start));
-    if (i < n && String(ticker.get(i)) === t) continue;
+    const t = ticker[start];
+    if (i < n && ticker[i] === t) continue;
     const slice = <A extends Float64Array>(a: A) => a.subarray(start, i) as A;
     const p = {ticker: t, date: slice(date), close: slice(close), adjClose: slice(adjClose), dividend: slice(dividend)};
     out.set(t, {...p, index: totalReturnIndex(p.close, {adjClose: p.adjClose, dividend: p.dividend})});

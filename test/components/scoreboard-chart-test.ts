@@ -4,7 +4,7 @@ import {scoreboardChart} from "../../src/components/scoreboard-chart.js";
 import {SIZE_COLOR} from "../../src/components/size-colors.js";
 import {formatPercent} from "../../src/lib/format.js";
 import type {ScoreboardRow} from "../../src/lib/scoreboard.js";
-import {markElements, markGroups, normalise, svgOf} from "./snapshot.js";
+import {markElements, markGroups, normalise, svgOf, translateOf} from "./snapshot.js";
 
 // Sorted best first, as scoreboard() returns them; two funds below zero so both label placements are drawn.
 const ROWS: ScoreboardRow[] = [
@@ -49,10 +49,9 @@ describe("scoreboardChart(rows)", () => {
     // Each label is anchored at its bar's far end (before the dx nudge) and centred on its row; the
     // label groups carry dx and half the band in their own transform.
     const bars = markElements(chart, "bar");
-    const translate = (el: Element) => /translate\(([^,]+),([^)]+)\)/.exec(el.getAttribute("transform")!)!.slice(1).map(Number);
     labels.forEach((t, i) => {
-      const [x, y] = translate(t);
-      const [, groupY] = translate(t.parentElement!);
+      const [x, y] = translateOf(t);
+      const [, groupY] = translateOf(t.parentElement!);
       const bar = bars[i];
       const end = ROWS[i].totalReturn >= 0 ? +bar.getAttribute("x")! + +bar.getAttribute("width")! : +bar.getAttribute("x")!;
       expect(x).toBeCloseTo(end, 6);

@@ -2,6 +2,12 @@
  * Helpers for the chart components' snapshot tests, after Plot's own
  * (test/plot.js there: jsdom, xmlns on each svg, re-indexed generated names).
  * Not a test file itself: only *-test.ts files are collected.
+ *
+ * jsdom needs no polyfills for these charts: Plot only measures text
+ * (getBBox) to place a tip after the pointer shows one, and the tips here
+ * start empty; Plot uses the global `document` that the
+ * `// @vitest-environment jsdom` docblock provides (its `document` option
+ * is for passing another one).
  */
 
 import {expect} from "vitest";
@@ -22,9 +28,10 @@ export function normalise(root: Element): string {
   // Like Plot's tests: a standalone .svg snapshot opens in a browser.
   for (const svg of el.localName === "svg" ? [el] : el.querySelectorAll("svg")) svg.setAttributeNS(XMLNS, "xmlns", SVG);
   const ids = new Map<string, string>();
+  const counts: Record<string, number> = {clip: 0, pattern: 0};
   return el.outerHTML
     .replace(/\bplot-(clip|pattern)-\d+\b/g, (id, kind: string) => {
-      if (!ids.has(id)) ids.set(id, `plot-${kind}-${[...ids.keys()].filter((k) => k.startsWith(`plot-${kind}-`)).length + 1}`);
+      if (!ids.has(id)) ids.set(id, `plot-${kind}-${++counts[kind]}`);
       return ids.get(id)!;
     })
     .replace(/\bplot-[0-9a-f]{6}\b/g, "plot-xxxxxx")
