@@ -15,6 +15,13 @@ import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "../typ
 
 const FIRST_DAY = "2000-01-03";
 const LAST_ANCHOR = "2026-01-30";
+/**
+ * The default seed. Any seed keeps the anchored history (crashes, false dawn,
+ * January 2026); this one also gives a plausible path after the last anchor
+ * (SPY about +10%, small caps about +10–20% in 2026), where some seeds wander
+ * to returns no researcher would believe.
+ */
+export const DEFAULT_SEED = 6;
 const YEAR = 252;
 
 type Anchor = readonly [day: string, level: number];
@@ -263,11 +270,11 @@ export function adjustedClose(close: Float64Array, dividend: Float64Array): Floa
  * its size and style), on weekdays from 2000-01-03, clipped to [start, end].
  * - start: first day wanted, YYYY-MM-DD
  * - end: last day wanted, YYYY-MM-DD (inclusive)
- * - seed: the random seed (20260203)
+ * - seed: the random seed (DEFAULT_SEED)
  */
 export function generateSample(
   tickers: readonly string[],
-  {start, end, seed = 20260203}: {start: string; end: string; seed?: number}
+  {start, end, seed = DEFAULT_SEED}: {start: string; end: string; seed?: number}
 ): PriceSeries[] {
   const from = parseDay(start);
   if (Number.isNaN(from)) throw new Error(`invalid start: ${start}`);
@@ -298,9 +305,9 @@ export function generateSample(
 
 /**
  * A price source of synthetic data, labelled as such in every outcome's warnings.
- * - seed: the random seed (20260203)
+ * - seed: the random seed (DEFAULT_SEED)
  */
-export function sampleSource({seed = 20260203}: {seed?: number} = {}): PriceSource {
+export function sampleSource({seed = DEFAULT_SEED}: {seed?: number} = {}): PriceSource {
   return {
     name: "sample",
     async fetch(tickers: readonly string[], {start, end, onProgress}: FetchOptions): Promise<TickerOutcome[]> {
