@@ -10,8 +10,6 @@ import {PROJECT_ROOT, type Settings} from "./settings.js";
 
 /** Snapshots kept besides the current one, so switching settings back and forth is instant. */
 const KEEP_SNAPSHOTS = 4;
-const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache");
-const LOADERS_DIR = join(PROJECT_ROOT, "src", "data");
 
 /**
  * A key for everything that decides the data the site shows: the settings,
@@ -96,12 +94,14 @@ function pruneSnapshots(root: string, keep: string): void {
  * loader file, so on a new fingerprint we delete the cached data files and
  * touch the loaders (which also makes a running preview reload them).
  */
-export function syncFrameworkCache(key: string): boolean {
-  const stamp = join(FRAMEWORK_CACHE, "workbench-fingerprint");
+export function syncFrameworkCache(key: string, {root = PROJECT_ROOT}: {root?: string} = {}): boolean {
+  const cache = join(root, "src", ".observablehq", "cache");
+  const loaders = join(root, "src", "data");
+  const stamp = join(cache, "workbench-fingerprint");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return false;
-  rmSync(join(FRAMEWORK_CACHE, "data"), {recursive: true, force: true});
+  rmSync(join(cache, "data"), {recursive: true, force: true});
   writeFileAtomic(stamp, key);
   const now = new Date();
-  if (existsSync(LOADERS_DIR)) for (const f of readdirSync(LOADERS_DIR)) if (/\.(ts|js)$/.test(f)) utimesSync(join(LOADERS_DIR, f), now, now);
+  if (existsSync(loaders)) for (const f of readdirSync(loaders)) if (/\.(ts|js)$/.test(f)) utimesSync(join(loaders, f), now, now);
   return true;
 }

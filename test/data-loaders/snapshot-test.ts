@@ -1,4 +1,4 @@
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -6,7 +6,7 @@ import {tableFromIPC} from "apache-arrow";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import type {PriceLoad} from "../../data-loaders/prices.js";
 import type {Settings} from "../../data-loaders/settings.js";
-import {bumpGeneration, ensureSnapshot, fingerprint, metaJson} from "../../data-loaders/snapshot.js";
+import {bumpGeneration, ensureSnapshot, fingerprint, metaJson, syncFrameworkCache} from "../../data-loaders/snapshot.js";
 import type {PriceSeries, PriceSource, TickerOutcome} from "../../data-loaders/types.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 
@@ -243,5 +243,47 @@ describe("metaJson(load, settings, now)", () => {
     const sample = metaJson(load({source: "sample", provenance: []}), settings(), NOW);
     expect([sample.synthetic, sample.stale]).toEqual([true, false]);
     expect(metaJson(load({source: "cache"}), settings(), NOW).synthetic).toBe(false);
+  });
+});
+
+describe("syncFrameworkCache(key, {root})", () => {
+  // A project root in miniature: Framework's cached loader output and the loader beside it.
+  function miniProject() {
+    const root = mkdtempSync(join(tmpdir(), "framework-cache-"));
+    mkdirSync(join(root, "src", ".observablehq", "cache", "data"), {recursive: true});
+    mkdirSync(join(root, "src", "data"), {recursive: true});
+    const cached = join(root, "src", ".observablehq", "cache", "data", "prices.arrow");
+    const loader = join(root, "src", "data", "prices.arrow.ts");
+    writeFileSync(cached, "old prices");
+    writeFileSync(loader, "// loader");
+    const past = new Date(Date.UTC(2020, 0, 1));
+    utimesSync(loader, past, past);
+    return {root, cached, loader};
+  }
+
+  it("drops Framework's cached data under a new key and makes the loaders newer than any cached output", () => {
+    const {root, cached, loader} = miniProject();
+    expect(syncFrameworkCache("A", {root})).toBe(true);
+    expect(existsSync(cached)).toBe(false);
+    // Framework re-runs a loader whose file is newer than its cached output: the running preview reloads it.
+    expect(statSync(loader).mtimeMs).toBeGreaterThan(Date.UTC(2024, 0, 1));
+  });
+
+  it("keeps the cache while the key is unchanged, and drops it again when the key changes", () => {
+    const {root, cached} = miniProject();
+    syncFrameworkCache("A", {root});
+    // Framework runs the loader again and caches its new output.
+    mkdirSync(join(cached, ".."), {recursive: true});
+    writeFileSync(cached, "prices under A");
+    expect(syncFrameworkCache("A", {root})).toBe(false);
+    expect(readFileSync(cached, "utf8")).toBe("prices under A");
+    expect(syncFrameworkCache("B", {root})).toBe(true);
+    expect(existsSync(cached)).toBe(false);
+  });
+
+  it("works on a project that has never been built", () => {
+    const root = mkdtempSync(join(tmpdir(), "framework-cache-"));
+    expect(syncFrameworkCache("A", {root})).toBe(true);
+    expect(readFileSync(join(root, "src", ".observablehq", "cache", "workbench-fingerprint"), "utf8")).toBe("A");
   });
 });
