@@ -10,6 +10,7 @@ import {bumpGeneration, ensureSnapshot, fingerprint, syncFrameworkCache} from ".
 import {progressBoard} from "./progress.js";
 import {readResearchSettings} from "./research.js";
 import {ensureResearch, researchKey} from "./research-tables.js";
+import {fetchFundValuations, fundValuationStamp} from "./fund-valuation.js";
 
 const USAGE = `usage: npm run data -- <command>
   pull     fetch prices (yahoo: only the missing days) into the cache, with progress
@@ -82,12 +83,15 @@ async function prepare(settings: Settings): Promise<void> {
   const research = readResearchSettings(process.env, {cacheDir: settings.cacheDir});
   const codeDir = join(PROJECT_ROOT, "data-loaders");
   // Framework's copies of every loader's output are dropped together, so the key covers prices and research data alike.
-  const key = `${fingerprint(settings, now)}-${researchKey(research, now, process.env, codeDir)}`;
   const log = (m: string) => console.error(m);
+  // The fund snapshot is fetched here (cached a day) so that an online prepare after an offline build replaces
+  // Framework's "none available" copy: its fetch time is part of the key.
+  const funds = await fetchFundValuations(settings.tickers, {cacheDir: settings.cacheDir, now, log});
+  const key = `${fingerprint(settings, now)}-${researchKey(research, now, process.env, codeDir)}-${fundValuationStamp(settings.cacheDir)}`;
   const dir = await ensureSnapshot(settings, {log, now});
   const researchDir = await ensureResearch(research, {log, now, codeDir});
   const dropped = syncFrameworkCache(key);
-  console.error(`data ready (prices: ${settings.source}; research: ${research.source}; key ${key})${dropped ? "; Framework's cached data dropped" : ""}:\n  ${dir}\n  ${researchDir}`);
+  console.error(`data ready (prices: ${settings.source}; research: ${research.source}; fund valuation: ${funds.status}; key ${key})${dropped ? "; Framework's cached data dropped" : ""}:\n  ${dir}\n  ${researchDir}`);
 }
 
 /** The live notebook: Framework's preview, plus a watch on the settings and data that Framework cannot see. */

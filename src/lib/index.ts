@@ -27,3 +27,4 @@ export {wilsonInterval, type ProportionInterval} from "./proportion-ci.js";
 export {forwardSpread, forwardSpreads, persistenceShare, rankAtAge, currentEpisodeRank, type PersistenceShare, type AgeRank} from "./forward-outcomes.js";
 export {compoundIndex} from "./compound.js";
 export {pairIndexes, smbIndexes, persistenceStudy, type IndexPair, type EpisodeOutcome, type PersistenceStudy} from "./persistence-study.js";
+export {medianComparison, sizeMedians, sortBySize, isStale, STALE_DAYS, type FundValuation, type FundValuationSnapshot, type Multiple} from "./fund-valuation.js";

@@ -61,6 +61,8 @@ describe.skipIf(!chromiumPath)("research pages", () => {
   it("valuation: ?window=30y&basis=2x3 sets the inputs, and the current ratio is the 2×3 file's last small/big BE/ME", async () => {
     const {page, problems} = await openPage(browser, `${siteUrl}valuation.html?window=30y&basis=2x3`);
     expect(problems.errorCells).toEqual([]);
+    // Built with WORKBENCH_FUND_VALUATION=off: the fund section says no snapshot is available and how to get one.
+    await expect(page.locator(".note", {hasText: "No fund-level valuation snapshot is available"}).locator("code").first().innerText()).resolves.toBe("npm run data -- prepare");
     await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe("Last 30 years");
     await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe("Small vs big half (2×3)");
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(2);

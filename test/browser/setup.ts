@@ -42,7 +42,8 @@ export default async function setup(project: TestProject) {
 /** Builds the site offline with the given data settings into a scratch folder; throws with the build's output when it fails. */
 function build(output: string, settings: Record<string, string>): string {
   rmSync(resolve(ROOT, output), {recursive: true, force: true});
-  const env = {...process.env, ...settings, WORKBENCH_OUTPUT: output, WORKBENCH_CACHE_DIR: "test/.tmp/cache"};
+  // Fund valuation off: the browser tests never reach for Yahoo, online or not.
+  const env = {...process.env, WORKBENCH_FUND_VALUATION: "off", ...settings, WORKBENCH_OUTPUT: output, WORKBENCH_CACHE_DIR: "test/.tmp/cache"};
   const started = performance.now();
   const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 << 20});
   if (run.status !== 0 || !existsSync(resolve(ROOT, output, "index.html"))) {

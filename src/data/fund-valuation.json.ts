@@ -1,0 +1,7 @@
+// Fund-level valuation (P/E, P/B, P/S, P/CF of each ETF's holdings): live, cached or none; the work is in data-loaders/fund-valuation.ts.
+import {fetchFundValuations} from "../../data-loaders/fund-valuation.js";
+import {readSettings} from "../../data-loaders/settings.js";
+
+const {tickers, cacheDir} = readSettings();
+const snapshot = await fetchFundValuations(tickers, {cacheDir, log: (m) => console.error(m)});
+process.stdout.write(JSON.stringify(snapshot, null, 2));

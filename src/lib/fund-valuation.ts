@@ -1,0 +1,77 @@
+import {SIZE_ORDER, fundInfo, type SizeBucket} from "./universe.js";
+
+/**
+ * Fund-level valuation: the multiples of each ETF's holdings (P/E, P/B, P/S,
+ * P/CF), as data-loaders/fund-valuation.ts writes them to
+ * src/data/fund-valuation.json. Missing data policy: a multiple the provider
+ * does not give is null, and medians skip it.
+ */
+export interface FundValuation {
+  ticker: string;
+  pe: number | null;
+  pb: number | null;
+  ps: number | null;
+  pcf: number | null;
+}
+
+/** The snapshot the page reads: live (fetched by this run), from the on-disk cache, or none. */
+export interface FundValuationSnapshot {
+  status: "live" | "cache" | "none";
+  /** ISO time of the fetch the rows come from; null when none. */
+  fetchedAt: string | null;
+  rows: FundValuation[];
+  warnings: string[];
+}
+
+export type Multiple = "pe" | "pb" | "ps" | "pcf";
+
+/** Size buckets on each side of the comparison. Mid caps and market funds (SPY, VTI: large caps again) stay out. */
+const SMALL: readonly SizeBucket[] = ["micro", "small"];
+const LARGE: readonly SizeBucket[] = ["large"];
+
+/** A snapshot older than this many days is stale. */
+export const STALE_DAYS = 7;
+
+/** Median of the finite values (mean of the middle two for an even count); NaN when there are none. */
+export function median(values: readonly (number | null)[]): number {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** The funds smallest size first (SIZE_ORDER), keeping the input's order within a size; a new array. */
+export function sortBySize<T extends {ticker: string}>(rows: readonly T[]): T[] {
+  const rank = (r: T) => SIZE_ORDER.indexOf(fundInfo(r.ticker).size);
+  return rows.map((r, i) => ({r, i})).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({r}) => r);
+}
+
+/**
+ * Median of one multiple across small and micro-cap funds and across large-cap funds, with how many funds each side has.
+ * - metric: which multiple (default "pe")
+ */
+export function sizeMedians(rows: readonly FundValuation[], {metric = "pe"}: {metric?: Multiple} = {}) {
+  const side = (sizes: readonly SizeBucket[]) => rows.filter((r) => sizes.includes(fundInfo(r.ticker).size) && r[metric] !== null && Number.isFinite(r[metric]));
+  const small = side(SMALL);
+  const large = side(LARGE);
+  return {small: median(small.map((r) => r[metric])), large: median(large.map((r) => r[metric])), smallCount: small.length, largeCount: large.length};
+}
+
+/**
+ * The sentence comparing the median P/E of small and micro-cap funds with that of large-cap funds,
+ * e.g. "Small-cap funds' holdings trade at a median 15.2× earnings against 24.8× for large-cap funds";
+ * null when either side has no P/E.
+ */
+export function medianComparison(rows: readonly FundValuation[]): string | null {
+  const {small, large, smallCount, largeCount} = sizeMedians(rows);
+  if (!smallCount || !largeCount) return null;
+  const funds = (n: number) => `${n} fund${n === 1 ? "" : "s"}`;
+  return `Small-cap funds' holdings trade at a median ${small.toFixed(1)}× earnings against ${large.toFixed(1)}× for large-cap funds (${funds(smallCount)} against ${funds(largeCount)}).`;
+}
+
+/** Whether a snapshot fetched at fetchedAt (ISO) is more than `days` (default STALE_DAYS) old at time now (epoch ms). */
+export function isStale(fetchedAt: string, now: number, {days = STALE_DAYS}: {days?: number} = {}): boolean {
+  const t = Date.parse(fetchedAt);
+  if (Number.isNaN(t)) throw new Error(`invalid fetchedAt: ${fetchedAt}`);
+  return now - t > days * 86_400_000;
+}
