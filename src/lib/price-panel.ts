@@ -1,10 +1,5 @@
+import {floatColumn, type ColumnTable} from "./table-columns.js";
 import {totalReturnIndex} from "./total-return.js";
-
-/** The columns of an Arrow table this module reads (structural, so tests can pass apache-arrow Tables or stand-ins). */
-interface ColumnTable {
-  numRows: number;
-  getChild(name: string): {toArray(): ArrayLike<unknown>; isValid(i: number): boolean; nullCount: number; get(i: number): unknown} | null;
-}
 
 /** One ticker's aligned daily columns; missing values are NaN. */
 export interface TickerPrices {
@@ -24,24 +19,16 @@ export interface TickerPrices {
  */
 export function pricesByTicker(table: ColumnTable): Map<string, TickerPrices> {
   const n = table.numRows;
-  const column = (name: string) => {
-    const vector = table.getChild(name);
-    if (!vector) throw new Error(`prices table has no "${name}" column`);
-    return vector;
+  const missing = (name: string): never => {
+    throw new Error(`prices table has no "${name}" column`);
   };
-  const floats = (name: string) => {
-    const vector = column(name);
-    const out = Float64Array.from(vector.toArray() as ArrayLike<number>);
-    // Arrow stores nulls as 0 in the value buffer: restore them as NaN.
-    if (vector.nullCount > 0) for (let i = 0; i < n; ++i) if (!vector.isValid(i)) out[i] = NaN;
-    return out;
-  };
+  const floats = (name: string) => floatColumn(table, name) ?? missing(name);
   const date = floats("date");
   const close = floats("close");
   const adjClose = floats("adjClose");
   const dividend = floats("dividend");
   // Decoded once: a per-row get() on a dictionary column costs more than all the arithmetic after it.
-  const ticker = Array.from(column("ticker").toArray() as ArrayLike<unknown>, String);
+  const ticker = Array.from((table.getChild("ticker") ?? missing("ticker")).toArray() as ArrayLike<unknown>, String);
   const out = new Map<string, TickerPrices>();
   let start = 0;
   for (let i = 1; i <= n; ++i) {

@@ -1,7 +1,17 @@
 /** The columns of an Arrow table this module reads (structural, so tests can pass stand-ins). */
-interface ColumnTable {
+export interface ColumnTable {
   numRows: number;
   getChild(name: string): {toArray(): ArrayLike<unknown>; isValid(i: number): boolean; nullCount: number} | null;
+}
+
+/** One numeric column as a Float64Array with nulls as NaN; null when the table lacks it. */
+export function floatColumn(table: ColumnTable, name: string): Float64Array | null {
+  const vector = table.getChild(name);
+  if (!vector) return null;
+  const out = Float64Array.from(vector.toArray() as ArrayLike<number>, Number);
+  // Arrow keeps a null's slot in the value buffer (often 0): restore it as NaN.
+  if (vector.nullCount > 0) for (let i = 0; i < table.numRows; ++i) if (!vector.isValid(i)) out[i] = NaN;
+  return out;
 }
 
 /**
@@ -11,14 +21,7 @@ interface ColumnTable {
  */
 export function tableColumns<K extends string>(table: ColumnTable, names: readonly K[]): {date: Float64Array; missing: K[]} & Record<K, Float64Array> {
   const n = table.numRows;
-  const read = (name: string): Float64Array | null => {
-    const vector = table.getChild(name);
-    if (!vector) return null;
-    const out = Float64Array.from(vector.toArray() as ArrayLike<number>, Number);
-    // Arrow keeps a null's slot in the value buffer (often 0): restore it as NaN.
-    if (vector.nullCount > 0) for (let i = 0; i < n; ++i) if (!vector.isValid(i)) out[i] = NaN;
-    return out;
-  };
+  const read = (name: string) => floatColumn(table, name);
   const date = read("date");
   if (!date) throw new Error(`table has no "date" column`);
   const missing: K[] = [];
