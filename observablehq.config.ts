@@ -19,7 +19,8 @@ export default {
   style: "style.css",
   // The default theme loads a web font from a CDN; this site must work offline.
   globalStylesheets: [],
-  footer: "Small-cap research workbench. Data: Yahoo Finance, Ken French data library, FRED, or synthetic sample where labelled.",
+  footer:
+    "Small-cap research workbench. Data: Yahoo Finance, Ken French data library, FRED, or synthetic sample where labelled.",
   search: false,
   // Links end in .html so any static host serves them, also under a sub-path.
   preserveExtension: true

@@ -18,7 +18,12 @@ function seriesPath(cacheDir: string, source: string, ticker: string): string {
 }
 
 /** Reads a cached series; null when absent. A corrupt file is reported and treated as absent, never trusted. */
-export function readCachedSeries(cacheDir: string, source: string, ticker: string, warn: (m: string) => void = () => {}): CachedSeries | null {
+export function readCachedSeries(
+  cacheDir: string,
+  source: string,
+  ticker: string,
+  warn: (m: string) => void = () => {}
+): CachedSeries | null {
   const path = seriesPath(cacheDir, source, ticker);
   if (!existsSync(path)) return null;
   try {
@@ -47,7 +52,10 @@ export function writeCachedSeries(cacheDir: string, source: string, series: Pric
 }
 
 /** Every cached ticker of a source, with the file's size and modification time (for status and fingerprints). */
-export function listCache(cacheDir: string, source: string): {ticker: string; path: string; size: number; mtimeMs: number}[] {
+export function listCache(
+  cacheDir: string,
+  source: string
+): {ticker: string; path: string; size: number; mtimeMs: number}[] {
   const dir = join(cacheDir, "prices", source);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

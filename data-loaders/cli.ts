@@ -44,29 +44,44 @@ async function pull(settings: Settings): Promise<void> {
   const load = await loadPrices(settings, {onProgress: board.update, log: (m) => board.log(m)});
   board.finish();
   for (const p of load.provenance) {
-    const line = p.rows ? `${p.ticker.padEnd(6)} ${p.source.padEnd(6)} ${p.first} → ${p.last}  ${String(p.rows).padStart(5)} rows` : `${p.ticker.padEnd(6)} FAILED`;
+    const line = p.rows
+      ? `${p.ticker.padEnd(6)} ${p.source.padEnd(6)} ${p.first} → ${p.last}  ${String(p.rows).padStart(5)} rows`
+      : `${p.ticker.padEnd(6)} FAILED`;
     console.error(line + (p.warnings.length ? `\n         ${p.warnings.join("\n         ")}` : ""));
   }
   console.error(`source used: ${load.source}`);
   // A scheduled pull-and-publish must not publish synthetic data as if it were a refresh.
-  if (load.source === "sample" && settings.source !== "sample") throw new Error("no live or cached prices could be had, only synthetic sample data: nothing was refreshed");
+  if (load.source === "sample" && settings.source !== "sample")
+    throw new Error("no live or cached prices could be had, only synthetic sample data: nothing was refreshed");
   if (load.source === "yahoo" || load.source === "cache") bumpGeneration(settings.cacheDir);
   await prepare(settings);
 }
 
 function status(settings: Settings): void {
   const now = Date.now();
-  console.log(`settings: source=${settings.source} tickers=${settings.tickers.join(",")} start=${settings.start}${settings.dataDir ? ` dataDir=${settings.dataDir}` : ""}${settings.configFile ? ` (config ${settings.configFile})` : ""}`);
+  console.log(
+    `settings: source=${settings.source} tickers=${settings.tickers.join(",")} start=${settings.start}${settings.dataDir ? ` dataDir=${settings.dataDir}` : ""}${settings.configFile ? ` (config ${settings.configFile})` : ""}`
+  );
   const cached = listCache(settings.cacheDir, "yahoo");
   console.log(`cache: ${settings.cacheDir}`);
-  console.log(["series", "source", "first", "last", "rows", "age"].map((h, i) => h.padEnd([8, 8, 12, 12, 7, 10][i])).join(""));
+  console.log(
+    ["series", "source", "first", "last", "rows", "age"].map((h, i) => h.padEnd([8, 8, 12, 12, 7, 10][i])).join("")
+  );
   const tickers = [...new Set([...settings.tickers, ...cached.map((c) => c.ticker)])];
   for (const t of tickers) {
     const c = readCachedSeries(settings.cacheDir, "yahoo", t, (m) => console.log(`  ${m}`));
     const n = c?.series.date.length ?? 0;
-    const cells = c && n
-      ? [t, "yahoo", formatDay(c.series.date[0]), formatDay(c.series.date[n - 1]), String(n), age(now - Date.parse(c.fetchedAt))]
-      : [t, "-", "-", "-", "0", settings.tickers.includes(t) ? "not cached" : ""];
+    const cells =
+      c && n
+        ? [
+            t,
+            "yahoo",
+            formatDay(c.series.date[0]),
+            formatDay(c.series.date[n - 1]),
+            String(n),
+            age(now - Date.parse(c.fetchedAt))
+          ]
+        : [t, "-", "-", "-", "0", settings.tickers.includes(t) ? "not cached" : ""];
     console.log(cells.map((v, i) => v.padEnd([8, 8, 12, 12, 7, 10][i])).join(""));
   }
   if (settings.source === "csv") console.log(`csv source reads ${settings.dataDir} directly (no cache)`);
@@ -91,13 +106,19 @@ async function prepare(settings: Settings): Promise<void> {
   const dir = await ensureSnapshot(settings, {log, now});
   const researchDir = await ensureResearch(research, {log, now, codeDir});
   const dropped = syncFrameworkCache(key);
-  console.error(`data ready (prices: ${settings.source}; research: ${research.source}; fund valuation: ${funds.status}; key ${key})${dropped ? "; Framework's cached data dropped" : ""}:\n  ${dir}\n  ${researchDir}`);
+  console.error(
+    `data ready (prices: ${settings.source}; research: ${research.source}; fund valuation: ${funds.status}; key ${key})${dropped ? "; Framework's cached data dropped" : ""}:\n  ${dir}\n  ${researchDir}`
+  );
 }
 
 /** The live notebook: Framework's preview, plus a watch on the settings and data that Framework cannot see. */
 async function dev(args: string[]): Promise<void> {
   await prepare(readSettings());
-  const preview = spawn("observable", ["preview", ...args], {stdio: "inherit", cwd: PROJECT_ROOT, shell: process.platform === "win32"});
+  const preview = spawn("observable", ["preview", ...args], {
+    stdio: "inherit",
+    cwd: PROJECT_ROOT,
+    shell: process.platform === "win32"
+  });
   let timer: NodeJS.Timeout | undefined;
   const reprepare = () => {
     clearTimeout(timer);

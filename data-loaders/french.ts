@@ -49,7 +49,14 @@ export function parseFrenchCsv(text: string): FrenchFile {
   const sections: FrenchSection[] = [];
   let vintage: string | null = null;
   let block: string[] = []; // contiguous prose lines just above the next header row
-  let open: {title: string; description: string; columns: string[]; width: number; dates: number[]; cells: number[][]} | null = null;
+  let open: {
+    title: string;
+    description: string;
+    columns: string[];
+    width: number;
+    dates: number[];
+    cells: number[][];
+  } | null = null;
 
   const close = () => {
     if (open && open.dates.length > 0) sections.push(finish(open));
@@ -65,9 +72,19 @@ export function parseFrenchCsv(text: string): FrenchFile {
     } else if (/^\s*,/.test(line)) {
       close();
       // A trailing comma in a header would otherwise make a nameless column.
-      const columns = line.split(",").slice(1).map((c) => c.trim());
+      const columns = line
+        .split(",")
+        .slice(1)
+        .map((c) => c.trim());
       while (columns.length && columns[columns.length - 1] === "") columns.pop();
-      open = {title: titleOf(block), description: block.join("\n"), columns, width: 0, dates: [], cells: columns.map(() => [])};
+      open = {
+        title: titleOf(block),
+        description: block.join("\n"),
+        columns,
+        width: 0,
+        dates: [],
+        cells: columns.map(() => [])
+      };
       block = [];
     } else if (open && DATA_ROW.test(line)) {
       const parts = line.split(",");
@@ -75,9 +92,11 @@ export function parseFrenchCsv(text: string): FrenchFile {
       // Monthly and annual tables always have their own title block; a change of
       // date width inside one table means the layout is not what we think it is.
       if (open.width === 0) open.width = key.length;
-      else if (key.length !== open.width) throw new Error(`French CSV line ${i + 1}: date ${key} in a table of ${open.width}-digit dates`);
+      else if (key.length !== open.width)
+        throw new Error(`French CSV line ${i + 1}: date ${key} in a table of ${open.width}-digit dates`);
       open.dates.push(+key);
-      for (let j = 0; j < open.columns.length; ++j) open.cells[j].push(parts[j + 1] === undefined ? NaN : readCell(parts[j + 1]));
+      for (let j = 0; j < open.columns.length; ++j)
+        open.cells[j].push(parts[j + 1] === undefined ? NaN : readCell(parts[j + 1]));
     } else {
       close();
       const m = VINTAGE.exec(line);
@@ -123,7 +142,14 @@ function dateOf(key: number, width: number): number {
   return Date.UTC(key, 11, 31);
 }
 
-function finish(t: {title: string; description: string; columns: string[]; width: number; dates: number[]; cells: number[][]}): FrenchSection {
+function finish(t: {
+  title: string;
+  description: string;
+  columns: string[];
+  width: number;
+  dates: number[];
+  cells: number[][];
+}): FrenchSection {
   const frequency: FrenchFrequency = t.width === 8 ? "daily" : t.width === 6 ? "monthly" : "annual";
   const unit = unitOf(t.title);
   const scale = unit === "fraction" ? 100 : 1;
@@ -139,7 +165,11 @@ function finish(t: {title: string; description: string; columns: string[]; width
 }
 
 /** The first section whose title matches, ignoring case and whitespace ("BE / ME" matches "BE/ME"). */
-export function findSection(file: FrenchFile, title: string, {frequency}: {frequency?: FrenchFrequency} = {}): FrenchSection | undefined {
+export function findSection(
+  file: FrenchFile,
+  title: string,
+  {frequency}: {frequency?: FrenchFrequency} = {}
+): FrenchSection | undefined {
   const key = squash(title);
   return file.sections.find((s) => squash(s.title) === key && (frequency === undefined || s.frequency === frequency));
 }
@@ -189,7 +219,9 @@ export function sizeValuation(
   const table = findSection(file, section);
   if (!table) throw new Error(`no section "${section}" in the French file`);
   const firms = findSection(file, "Number of Firms in Portfolios", {frequency: table.frequency});
-  const size = findSection(file, "Average Market Cap", {frequency: table.frequency}) ?? findSection(file, "Average Firm Size", {frequency: table.frequency});
+  const size =
+    findSection(file, "Average Market Cap", {frequency: table.frequency}) ??
+    findSection(file, "Average Firm Size", {frequency: table.frequency});
   if (!firms || !size) throw new Error(`the French file lacks Number of Firms or Average Market Cap for "${section}"`);
   const groups = sizeGroups(table.columns);
   const firmsAt = indexByDate(firms.dates);
@@ -230,7 +262,8 @@ export function sizeGroups(columns: readonly string[]): {small: number[]; big: n
     if (/^(SMALL|ME1)\b/i.test(c)) small.push(j);
     else if (/^BIG\b/i.test(c) || new RegExp(`^ME${last}\\b`, "i").test(c)) big.push(j);
   });
-  if (!small.length || small.length !== big.length) throw new Error(`cannot find matching size groups in columns: ${columns.join(", ")}`);
+  if (!small.length || small.length !== big.length)
+    throw new Error(`cannot find matching size groups in columns: ${columns.join(", ")}`);
   return {small, big};
 }
 

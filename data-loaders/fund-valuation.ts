@@ -40,35 +40,63 @@ interface CacheFile {
 
 const DAY = 86_400_000;
 const CACHE_FILE = "fund-valuation.json";
-const NETWORK_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ENETUNREACH", "EHOSTUNREACH", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT"
+]);
 
 /** Reads WORKBENCH_FUND_VALUATION (auto | cache | off, default auto) and WORKBENCH_FUND_TIMEOUT_MS (default 10000). */
-export function readFundValuationSettings(env: NodeJS.ProcessEnv = process.env): {mode: FundValuationMode; timeoutMs: number} {
+export function readFundValuationSettings(env: NodeJS.ProcessEnv = process.env): {
+  mode: FundValuationMode;
+  timeoutMs: number;
+} {
   const mode = (env.WORKBENCH_FUND_VALUATION?.trim().toLowerCase() || "auto") as FundValuationMode;
-  if (!["auto", "cache", "off"].includes(mode)) throw new Error(`invalid WORKBENCH_FUND_VALUATION "${env.WORKBENCH_FUND_VALUATION}": use auto, cache or off`);
+  if (!["auto", "cache", "off"].includes(mode))
+    throw new Error(`invalid WORKBENCH_FUND_VALUATION "${env.WORKBENCH_FUND_VALUATION}": use auto, cache or off`);
   const timeoutMs = Number(env.WORKBENCH_FUND_TIMEOUT_MS?.trim() || 10_000);
   if (!(timeoutMs > 0)) throw new Error(`invalid WORKBENCH_FUND_TIMEOUT_MS: ${env.WORKBENCH_FUND_TIMEOUT_MS}`);
   return {mode, timeoutMs};
 }
 
 /** The snapshot for these tickers: the fresh cache, else live, else the older cache (with warnings), else none. Never throws for a failed fetch. */
-export async function fetchFundValuations(tickers: readonly string[], options: FundValuationOptions): Promise<FundValuationSnapshot> {
+export async function fetchFundValuations(
+  tickers: readonly string[],
+  options: FundValuationOptions
+): Promise<FundValuationSnapshot> {
   const defaults = options.mode && options.timeoutMs ? null : readFundValuationSettings();
   const {cacheDir, now = Date.now(), log = () => {}, mode = defaults!.mode, timeoutMs = defaults!.timeoutMs} = options;
   const warnings: string[] = [];
-  const none = (why: string): FundValuationSnapshot => ({status: "none", fetchedAt: null, rows: [], warnings: [...warnings, why]});
+  const none = (why: string): FundValuationSnapshot => ({
+    status: "none",
+    fetchedAt: null,
+    rows: [],
+    warnings: [...warnings, why]
+  });
   if (mode === "off") return none("fund valuation is off (WORKBENCH_FUND_VALUATION=off): nothing fetched or read");
 
   const path = join(cacheDir, CACHE_FILE);
   const cached = readCache(path, warnings);
   const fromCache = (c: CacheFile): FundValuationSnapshot => {
     const rows = c.rows.filter((r) => tickers.includes(r.ticker));
-    if (!rows.length) return none(`the cached snapshot of ${formatDay(Date.parse(c.fetchedAt))} has none of these tickers`);
-    const stale = isStale(c.fetchedAt, now) ? [`stale: fetched ${formatDay(Date.parse(c.fetchedAt))}, ${Math.floor((now - Date.parse(c.fetchedAt)) / DAY)} days ago`] : [];
+    if (!rows.length)
+      return none(`the cached snapshot of ${formatDay(Date.parse(c.fetchedAt))} has none of these tickers`);
+    const stale = isStale(c.fetchedAt, now)
+      ? [
+          `stale: fetched ${formatDay(Date.parse(c.fetchedAt))}, ${Math.floor((now - Date.parse(c.fetchedAt)) / DAY)} days ago`
+        ]
+      : [];
     return {status: "cache", fetchedAt: c.fetchedAt, rows, warnings: [...warnings, ...stale]};
   };
-  if (mode === "cache") return cached ? fromCache(cached) : none(`no cached snapshot in ${path} (WORKBENCH_FUND_VALUATION=cache)`);
-  if (cached && now - Date.parse(cached.fetchedAt) < DAY && tickers.every((t) => cached.tickers.includes(t))) return fromCache(cached);
+  if (mode === "cache")
+    return cached ? fromCache(cached) : none(`no cached snapshot in ${path} (WORKBENCH_FUND_VALUATION=cache)`);
+  if (cached && now - Date.parse(cached.fetchedAt) < DAY && tickers.every((t) => cached.tickers.includes(t)))
+    return fromCache(cached);
 
   const rows = await fetchAll(tickers, options.provider ?? yahooFundProvider({log}), {timeoutMs, log, warnings});
   if (rows.length) {
@@ -85,7 +113,11 @@ export async function fetchFundValuations(tickers: readonly string[], options: F
 }
 
 /** The first ticker goes alone: when it fails for want of a network, the others are skipped rather than each waiting. */
-async function fetchAll(tickers: readonly string[], provider: FundProvider, {timeoutMs, log, warnings}: {timeoutMs: number; log: (m: string) => void; warnings: string[]}): Promise<FundValuation[]> {
+async function fetchAll(
+  tickers: readonly string[],
+  provider: FundProvider,
+  {timeoutMs, log, warnings}: {timeoutMs: number; log: (m: string) => void; warnings: string[]}
+): Promise<FundValuation[]> {
   let down: string | null = null;
   const one = async (ticker: string): Promise<FundValuation | null> => {
     try {
@@ -128,7 +160,11 @@ export function isNetworkError(error: unknown): boolean {
   const e = error as {code?: unknown; name?: unknown; message?: unknown; cause?: {code?: unknown}} | null;
   if (!e || typeof e !== "object") return false;
   if (NETWORK_CODES.has(String(e.code)) || NETWORK_CODES.has(String(e.cause?.code))) return true;
-  return (e instanceof TypeError && /fetch failed/i.test(String(e.message))) || e.name === "AbortError" || e.name === "TimeoutError";
+  return (
+    (e instanceof TypeError && /fetch failed/i.test(String(e.message))) ||
+    e.name === "AbortError" ||
+    e.name === "TimeoutError"
+  );
 }
 
 function describeError(error: unknown): string {
@@ -140,7 +176,8 @@ function readCache(path: string, warnings: string[]): CacheFile | null {
   if (!existsSync(path)) return null;
   try {
     const c = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
-    if (Number.isNaN(Date.parse(c.fetchedAt)) || !Array.isArray(c.rows) || !Array.isArray(c.tickers)) throw new Error("not a fund valuation snapshot");
+    if (Number.isNaN(Date.parse(c.fetchedAt)) || !Array.isArray(c.rows) || !Array.isArray(c.tickers))
+      throw new Error("not a fund valuation snapshot");
     return c;
   } catch (error) {
     warnings.push(`ignored unreadable cache ${path}: ${(error as Error).message}`);
@@ -162,13 +199,19 @@ export function fundValuationStamp(cacheDir: string): string {
  * or as Yahoo's {raw, fmt} when it has not; 0, {} or anything else is null.
  */
 export function multipleFromYield(value: unknown): number | null {
-  const y = typeof value === "number" ? value : typeof (value as {raw?: unknown})?.raw === "number" ? (value as {raw: number}).raw : NaN;
+  const y =
+    typeof value === "number"
+      ? value
+      : typeof (value as {raw?: unknown})?.raw === "number"
+        ? (value as {raw: number}).raw
+        : NaN;
   return Number.isFinite(y) && y > 0 ? 1 / y : null;
 }
 
 /** Maps a quoteSummary result with the topHoldings module to the fund's multiples; throws when it has no equityHoldings. */
 export function multiplesFromQuoteSummary(summary: unknown): Multiples {
-  const equity = (summary as {topHoldings?: {equityHoldings?: Record<string, unknown>}} | null)?.topHoldings?.equityHoldings;
+  const equity = (summary as {topHoldings?: {equityHoldings?: Record<string, unknown>}} | null)?.topHoldings
+    ?.equityHoldings;
   if (!equity || typeof equity !== "object") throw new Error("no topHoldings.equityHoldings in the answer");
   return {
     pe: multipleFromYield(equity.priceToEarnings),
@@ -185,12 +228,26 @@ export function multiplesFromQuoteSummary(summary: unknown): Multiples {
  * Validation is off: a fund missing one multiple fails the package's schema, yet the others are good.
  */
 export function yahooFundProvider({log = () => {}}: {log?: (message: string) => void} = {}): FundProvider {
-  type Client = {quoteSummary(symbol: string, query: {modules: ["topHoldings"]}, module: {validateResult: false; fetchOptions: {signal: AbortSignal}}): Promise<unknown>};
+  type Client = {
+    quoteSummary(
+      symbol: string,
+      query: {modules: ["topHoldings"]},
+      module: {validateResult: false; fetchOptions: {signal: AbortSignal}}
+    ): Promise<unknown>;
+  };
   let client: Promise<Client> | undefined;
   const say = (...args: unknown[]) => log(`yahoo-finance2: ${args.map(String).join(" ")}`);
   return async (ticker, {signal}) => {
-    client ??= import("yahoo-finance2").then(({default: YahooFinance}) => new YahooFinance({suppressNotices: ["yahooSurvey"], logger: {info: say, warn: say, error: say, dir: say, debug: () => {}}}));
-    const summary = await (await client).quoteSummary(ticker, {modules: ["topHoldings"]}, {validateResult: false, fetchOptions: {signal}});
+    client ??= import("yahoo-finance2").then(
+      ({default: YahooFinance}) =>
+        new YahooFinance({
+          suppressNotices: ["yahooSurvey"],
+          logger: {info: say, warn: say, error: say, dir: say, debug: () => {}}
+        })
+    );
+    const summary = await (
+      await client
+    ).quoteSummary(ticker, {modules: ["topHoldings"]}, {validateResult: false, fetchOptions: {signal}});
     return multiplesFromQuoteSummary(summary);
   };
 }

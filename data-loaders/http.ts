@@ -5,7 +5,10 @@ export interface FetchOk {
 }
 
 /** GETs a URL and returns the response, throwing with the URL and status when it is not OK, so a failure is never cached as data. */
-export async function fetchOk(url: string, {fetch = globalThis.fetch, timeoutMs = 20000}: FetchOk = {}): Promise<Response> {
+export async function fetchOk(
+  url: string,
+  {fetch = globalThis.fetch, timeoutMs = 20000}: FetchOk = {}
+): Promise<Response> {
   const response = await fetch(url, {signal: AbortSignal.timeout(timeoutMs)});
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response;

@@ -9,7 +9,10 @@ import type {PriceSeries} from "./types.js";
  * on the new basis without refetching it. Returns null when the two do not
  * overlap, so the caller fetches the full history instead.
  */
-export function mergeIncremental(cached: PriceSeries, fresh: PriceSeries): {series: PriceSeries; warnings: string[]} | null {
+export function mergeIncremental(
+  cached: PriceSeries,
+  fresh: PriceSeries
+): {series: PriceSeries; warnings: string[]} | null {
   if (fresh.date.length === 0) return {series: cached, warnings: []};
   const first = fresh.date[0];
   const overlap = cached.date.indexOf(first);
@@ -19,7 +22,9 @@ export function mergeIncremental(cached: PriceSeries, fresh: PriceSeries): {seri
     const f = fresh[column][0] / cached[column][overlap];
     if (!Number.isFinite(f)) return 1;
     if (Math.abs(f - 1) > 1e-6) {
-      warnings.push(`${cached.ticker}: ${column} before ${formatDay(first)} rescaled by ${f.toPrecision(6)} (a new dividend or split)`);
+      warnings.push(
+        `${cached.ticker}: ${column} before ${formatDay(first)} rescaled by ${f.toPrecision(6)} (a new dividend or split)`
+      );
     }
     return f;
   };

@@ -37,23 +37,33 @@ export async function loadPrices(settings: Settings, options: LoadOptions = {}):
   const end = formatDay(now);
   switch (settings.source) {
     case "csv": {
-      const outcomes = await csvSource({dir: settings.dataDir!}).fetch(settings.tickers, {start: settings.start, end, onProgress: options.onProgress});
+      const outcomes = await csvSource({dir: settings.dataDir!}).fetch(settings.tickers, {
+        start: settings.start,
+        end,
+        onProgress: options.onProgress
+      });
       const load = fromOutcomes("csv", outcomes, now);
-      if (load.series.length === 0) throw new Error(`no ticker could be read from ${settings.dataDir}:\n  ${load.notes.join("\n  ")}`);
+      if (load.series.length === 0)
+        throw new Error(`no ticker could be read from ${settings.dataDir}:\n  ${load.notes.join("\n  ")}`);
       return load;
     }
     case "sample":
       return sampleLoad(settings, end, now, []);
     case "yahoo": {
       const load = await yahooLoad(settings, options, now);
-      if (load.series.length === 0) throw new Error(`Yahoo gave no data and nothing is cached:\n  ${load.notes.join("\n  ")}\nSet WORKBENCH_SOURCE=sample to work offline, or csv with WORKBENCH_DATA_DIR.`);
+      if (load.series.length === 0)
+        throw new Error(
+          `Yahoo gave no data and nothing is cached:\n  ${load.notes.join("\n  ")}\nSet WORKBENCH_SOURCE=sample to work offline, or csv with WORKBENCH_DATA_DIR.`
+        );
       return load;
     }
     case "auto": {
       const load = await yahooLoad(settings, options, now);
       if (load.series.length > 0) return load;
       log(`auto: no live or cached prices (${load.notes[0] ?? "no detail"}); using synthetic sample data`);
-      return sampleLoad(settings, end, now, [`Live prices unavailable and nothing cached, so this is synthetic sample data. ${load.notes[0] ?? ""}`.trim()]);
+      return sampleLoad(settings, end, now, [
+        `Live prices unavailable and nothing cached, so this is synthetic sample data. ${load.notes[0] ?? ""}`.trim()
+      ]);
     }
   }
 }
@@ -74,7 +84,10 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
   const groups = new Map<string, string[]>();
   for (const t of settings.tickers) {
     const c = cached.get(t);
-    const from = c && c.series.date.length ? formatDay(c.series.date[c.series.date.length - 1] - OVERLAP_DAYS * DAY_MS) : settings.start;
+    const from =
+      c && c.series.date.length
+        ? formatDay(c.series.date[c.series.date.length - 1] - OVERLAP_DAYS * DAY_MS)
+        : settings.start;
     groups.set(from, [...(groups.get(from) ?? []), t]);
   }
   const series: PriceSeries[] = [];
@@ -125,14 +138,25 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
   return {series, provenance, source, notes};
 }
 
-function fromOutcomes(source: "csv" | "sample", outcomes: Awaited<ReturnType<PriceSource["fetch"]>>, now: number): PriceLoad {
+function fromOutcomes(
+  source: "csv" | "sample",
+  outcomes: Awaited<ReturnType<PriceSource["fetch"]>>,
+  now: number
+): PriceLoad {
   const series: PriceSeries[] = [];
   const provenance: SeriesProvenance[] = [];
   const notes: string[] = [];
   for (const o of outcomes) {
     if (o.ok) {
       series.push(o.series);
-      provenance.push(describe(o.series, source, {fetchedAt: new Date(now).toISOString(), fromCache: false, warnings: o.warnings, now}));
+      provenance.push(
+        describe(o.series, source, {
+          fetchedAt: new Date(now).toISOString(),
+          fromCache: false,
+          warnings: o.warnings,
+          now
+        })
+      );
     } else {
       notes.push(o.error);
       provenance.push(failed(o.ticker, source, o.error));
@@ -170,5 +194,17 @@ function describe(
 }
 
 function failed(ticker: string, source: SeriesProvenance["source"], error: string): SeriesProvenance {
-  return {id: `prices:${ticker}`, kind: "prices", ticker, source, first: null, last: null, rows: 0, fetchedAt: null, fromCache: false, synthetic: false, warnings: [`failed: ${error}`]};
+  return {
+    id: `prices:${ticker}`,
+    kind: "prices",
+    ticker,
+    source,
+    first: null,
+    last: null,
+    rows: 0,
+    fetchedAt: null,
+    fromCache: false,
+    synthetic: false,
+    warnings: [`failed: ${error}`]
+  };
 }

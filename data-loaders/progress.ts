@@ -21,7 +21,14 @@ export function progressBoard(tickers: readonly string[], stream: NodeJS.WriteSt
   };
   return {
     update(event: ProgressEvent) {
-      const label = event.phase === "retry" ? `retrying: ${event.message ?? ""}` : event.phase === "error" ? `failed: ${event.message ?? ""}` : event.phase === "done" ? "done" : "fetching";
+      const label =
+        event.phase === "retry"
+          ? `retrying: ${event.message ?? ""}`
+          : event.phase === "error"
+            ? `failed: ${event.message ?? ""}`
+            : event.phase === "done"
+              ? "done"
+              : "fetching";
       state.set(event.ticker, {fraction: STEPS[event.phase], label});
       if (tty) draw();
       else stream.write(`${event.ticker}: ${label}\n`);

@@ -7,7 +7,13 @@ import {toMonthEnd} from "../src/lib/regimes.js";
 import {writeFileAtomic} from "./atomic.js";
 import {parseFredCsv} from "./fred.js";
 import {findSection, parseFrenchCsv, sizeValuation, type FrenchFile} from "./french.js";
-import {acquireAll, type AcquireOptions, type RawDataset, type ResearchProvenance, type ResearchSettings} from "./research.js";
+import {
+  acquireAll,
+  type AcquireOptions,
+  type RawDataset,
+  type ResearchProvenance,
+  type ResearchSettings
+} from "./research.js";
 
 /**
  * The research tables the pages read, built from the raw datasets:
@@ -17,7 +23,13 @@ import {acquireAll, type AcquireOptions, type RawDataset, type ResearchProvenanc
  * share one acquisition and agree on provenance.
  */
 
-export const RESEARCH_FILES = ["factors-daily.arrow", "factors-monthly.arrow", "valuation.arrow", "macro.arrow", "research-meta.json"] as const;
+export const RESEARCH_FILES = [
+  "factors-daily.arrow",
+  "factors-monthly.arrow",
+  "valuation.arrow",
+  "macro.arrow",
+  "research-meta.json"
+] as const;
 export type ResearchFile = (typeof RESEARCH_FILES)[number];
 
 /** Columns keyed by name over one date axis (epoch ms, 00:00 UTC), NaN for missing. */
@@ -28,9 +40,18 @@ export interface Columns {
 
 /** Arrow IPC file: date as Date32 (day), the rest Float64 with NaN written as null. */
 export function columnsToArrow(columns: Columns): Uint8Array {
-  const vectors: Record<string, Vector> = {date: vectorFromArray(Array.from(columns.date, (t) => new Date(t)), new DateDay())};
+  const vectors: Record<string, Vector> = {
+    date: vectorFromArray(
+      Array.from(columns.date, (t) => new Date(t)),
+      new DateDay()
+    )
+  };
   for (const [name, values] of Object.entries(columns)) {
-    if (name !== "date") vectors[name] = vectorFromArray(Array.from(values, (v) => (Number.isNaN(v) ? null : v)), new Float64());
+    if (name !== "date")
+      vectors[name] = vectorFromArray(
+        Array.from(values, (v) => (Number.isNaN(v) ? null : v)),
+        new Float64()
+      );
   }
   return tableToIPC(new Table(vectors), "file");
 }
@@ -55,8 +76,17 @@ function frenchOf(raw: RawDataset[], id: string): FrenchFile | null {
 }
 
 function factorColumns(file: FrenchFile | null, frequency: "daily" | "monthly"): Columns {
-  const s = file ? findSection(file, "", {frequency}) ?? file.sections.find((x) => x.frequency === frequency) : undefined;
-  if (!s) return {date: new Float64Array(0), mktRf: new Float64Array(0), smb: new Float64Array(0), hml: new Float64Array(0), rf: new Float64Array(0)};
+  const s = file
+    ? (findSection(file, "", {frequency}) ?? file.sections.find((x) => x.frequency === frequency))
+    : undefined;
+  if (!s)
+    return {
+      date: new Float64Array(0),
+      mktRf: new Float64Array(0),
+      smb: new Float64Array(0),
+      hml: new Float64Array(0),
+      rf: new Float64Array(0)
+    };
   const col = (name: string) => s.values[s.columns.indexOf(name)] ?? new Float64Array(s.dates.length).fill(NaN);
   return {date: s.dates.slice(), mktRf: col("Mkt-RF"), smb: col("SMB"), hml: col("HML"), rf: col("RF")};
 }
@@ -64,7 +94,10 @@ function factorColumns(file: FrenchFile | null, frequency: "daily" | "monthly"):
 /** Monthly valuation: small and big BE/ME (5x5 quintiles and 2x3 halves) with their ratios, and size-sorted portfolio returns. */
 export function valuationColumns(raw: RawDataset[], log: (m: string) => void = () => {}): Columns {
   const series: Record<string, {dates: Float64Array; values: Float64Array}> = {};
-  for (const [id, suffix] of [["25_Portfolios_5x5", "5x5"], ["6_Portfolios_2x3", "2x3"]] as const) {
+  for (const [id, suffix] of [
+    ["25_Portfolios_5x5", "5x5"],
+    ["6_Portfolios_2x3", "2x3"]
+  ] as const) {
     const file = frenchOf(raw, id);
     if (!file) continue;
     try {
@@ -77,14 +110,32 @@ export function valuationColumns(raw: RawDataset[], log: (m: string) => void = (
     }
   }
   const me = frenchOf(raw, "Portfolios_Formed_on_ME");
-  const returns = me && (findSection(me, "Average Value Weight Returns -- Monthly") ?? findSection(me, "Value Weight Returns -- Monthly"));
+  const returns =
+    me &&
+    (findSection(me, "Average Value Weight Returns -- Monthly") ?? findSection(me, "Value Weight Returns -- Monthly"));
   if (returns) {
-    for (const [column, name] of [["Lo 20", "retLo20"], ["Hi 20", "retHi20"], ["Lo 10", "retLo10"], ["Hi 10", "retHi10"]]) {
+    for (const [column, name] of [
+      ["Lo 20", "retLo20"],
+      ["Hi 20", "retHi20"],
+      ["Lo 10", "retLo10"],
+      ["Hi 10", "retHi10"]
+    ]) {
       const j = returns.columns.indexOf(column);
       if (j >= 0) series[name] = {dates: returns.dates, values: returns.values[j]};
     }
   }
-  const names = ["small5x5", "big5x5", "ratio5x5", "small2x3", "big2x3", "ratio2x3", "retLo20", "retHi20", "retLo10", "retHi10"];
+  const names = [
+    "small5x5",
+    "big5x5",
+    "ratio5x5",
+    "small2x3",
+    "big2x3",
+    "ratio2x3",
+    "retLo20",
+    "retHi20",
+    "retLo10",
+    "retHi10"
+  ];
   const joined = outerJoin(series);
   // Every column is present, NaN throughout when its file is missing, so the schema never changes.
   for (const n of names) joined[n] ??= new Float64Array(joined.date.length).fill(NaN);
@@ -94,7 +145,13 @@ export function valuationColumns(raw: RawDataset[], log: (m: string) => void = (
 /** Monthly macro at month ends: FEDFUNDS (monthly average), DFF (month mean), DGS10 and T10Y2Y (last value of the month), INDPRO (reference month). */
 export function macroColumns(raw: RawDataset[]): Columns {
   const series: Record<string, {dates: Float64Array; values: Float64Array}> = {};
-  const spec = [["FEDFUNDS", "fedFunds", "mean"], ["DFF", "dff", "mean"], ["DGS10", "dgs10", "last"], ["INDPRO", "indpro", "last"], ["T10Y2Y", "t10y2y", "last"]] as const;
+  const spec = [
+    ["FEDFUNDS", "fedFunds", "mean"],
+    ["DFF", "dff", "mean"],
+    ["DGS10", "dgs10", "last"],
+    ["INDPRO", "indpro", "last"],
+    ["T10Y2Y", "t10y2y", "last"]
+  ] as const;
   for (const [id, name, how] of spec) {
     const r = raw.find((d) => d.dataset.id === id);
     if (!r?.text) continue;
@@ -107,7 +164,12 @@ export function macroColumns(raw: RawDataset[]): Columns {
 }
 
 /** Everything the research loaders write, from raw datasets. */
-export function buildResearch(raw: RawDataset[], settings: ResearchSettings, now: number, log: (m: string) => void = () => {}): Record<ResearchFile, Uint8Array | string> {
+export function buildResearch(
+  raw: RawDataset[],
+  settings: ResearchSettings,
+  now: number,
+  log: (m: string) => void = () => {}
+): Record<ResearchFile, Uint8Array | string> {
   const series: ResearchProvenance[] = raw.map((r) => r.provenance);
   const meta = {
     generatedAt: new Date(now).toISOString(),
@@ -136,12 +198,26 @@ export function buildResearch(raw: RawDataset[], settings: ResearchSettings, now
  * variable, the loader code, the day (live data and cache ages move daily)
  * and the local folders' file sizes and times.
  */
-export function researchKey(settings: ResearchSettings, now: number, env: NodeJS.ProcessEnv = process.env, codeDir?: string): string {
+export function researchKey(
+  settings: ResearchSettings,
+  now: number,
+  env: NodeJS.ProcessEnv = process.env,
+  codeDir?: string
+): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(settings)).update(formatDay(now));
   for (const [k, v] of Object.entries(env).sort()) if (k.startsWith("WORKBENCH_")) hash.update(`${k}=${v}`);
-  if (codeDir && existsSync(codeDir)) for (const f of readdirSync(codeDir).filter((f) => f.endsWith(".ts")).sort()) hash.update(f).update(readFileSync(join(codeDir, f)));
-  for (const dir of [settings.frenchDir, settings.fredDir, join(settings.cacheDir, "french"), join(settings.cacheDir, "fred")]) {
+  if (codeDir && existsSync(codeDir))
+    for (const f of readdirSync(codeDir)
+      .filter((f) => f.endsWith(".ts"))
+      .sort())
+      hash.update(f).update(readFileSync(join(codeDir, f)));
+  for (const dir of [
+    settings.frenchDir,
+    settings.fredDir,
+    join(settings.cacheDir, "french"),
+    join(settings.cacheDir, "fred")
+  ]) {
     if (!dir || !existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
       const {size, mtimeMs} = statSync(join(dir, f));
@@ -164,7 +240,10 @@ export async function ensureResearch(
   const files = buildResearch(raw, settings, now, log);
   for (const name of RESEARCH_FILES) writeFileAtomic(join(dir, name), files[name]);
   // Keep the four most recent snapshots.
-  const others = readdirSync(root).map((d) => join(root, d)).filter((d) => d !== dir).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const others = readdirSync(root)
+    .map((d) => join(root, d))
+    .filter((d) => d !== dir)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const d of others.slice(4)) rmSync(d, {recursive: true, force: true});
   return dir;
 }

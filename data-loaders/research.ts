@@ -51,9 +51,13 @@ export interface ResearchSettings {
 }
 
 /** Reads WORKBENCH_RESEARCH_SOURCE, WORKBENCH_FRENCH_DIR, WORKBENCH_FRED_DIR and WORKBENCH_RESEARCH_TIMEOUT_MS; folders default to ../shared/data/{french,fred} when present. */
-export function readResearchSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJECT_ROOT, cacheDir}: {root?: string; cacheDir?: string} = {}): ResearchSettings {
+export function readResearchSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  {root = PROJECT_ROOT, cacheDir}: {root?: string; cacheDir?: string} = {}
+): ResearchSettings {
   const source = (env.WORKBENCH_RESEARCH_SOURCE?.trim().toLowerCase() || "auto") as ResearchSource;
-  if (!["auto", "live", "file", "sample"].includes(source)) throw new Error(`invalid WORKBENCH_RESEARCH_SOURCE "${source}": use auto, live, file or sample`);
+  if (!["auto", "live", "file", "sample"].includes(source))
+    throw new Error(`invalid WORKBENCH_RESEARCH_SOURCE "${source}": use auto, live, file or sample`);
   const dir = (value: string | undefined, fallback: string) => {
     if (value?.trim()) return resolve(root, value.trim());
     const d = resolve(root, fallback);
@@ -98,7 +102,11 @@ export interface AcquireOptions {
 const DAY = 86_400_000;
 
 /** Fetches every dataset (in parallel), each from the first source that has it; never throws for a missing one. */
-export async function acquireAll(settings: ResearchSettings, datasets: readonly Dataset[] = DATASETS, options: AcquireOptions = {}): Promise<RawDataset[]> {
+export async function acquireAll(
+  settings: ResearchSettings,
+  datasets: readonly Dataset[] = DATASETS,
+  options: AcquireOptions = {}
+): Promise<RawDataset[]> {
   // One network failure (DNS, refused, timeout) means we are offline: skip the other live requests.
   // The first dataset goes alone, so that offline the others skip straight to the cache or files.
   const network = {down: null as string | null};
@@ -107,12 +115,24 @@ export async function acquireAll(settings: ResearchSettings, datasets: readonly 
   return [first, ...(await Promise.all(datasets.slice(1).map((d) => acquire(settings, d, options, network))))];
 }
 
-async function acquire(settings: ResearchSettings, dataset: Dataset, options: AcquireOptions, network: {down: string | null}): Promise<RawDataset> {
+async function acquire(
+  settings: ResearchSettings,
+  dataset: Dataset,
+  options: AcquireOptions,
+  network: {down: string | null}
+): Promise<RawDataset> {
   const {now = Date.now(), log = () => {}, maxAgeMs = DAY} = options;
   const warnings: string[] = [];
   const cachePath = join(settings.cacheDir, dataset.provider, `${dataset.id}.csv`);
-  const cached = existsSync(cachePath) ? {text: readFileSync(cachePath, "utf8"), fetchedAt: statSync(cachePath).mtimeMs} : null;
-  const result = (text: string, source: SeriesProvenance["source"], fetchedAt: number | null, extra: {synthetic?: boolean; fromCache?: boolean} = {}): RawDataset => ({
+  const cached = existsSync(cachePath)
+    ? {text: readFileSync(cachePath, "utf8"), fetchedAt: statSync(cachePath).mtimeMs}
+    : null;
+  const result = (
+    text: string,
+    source: SeriesProvenance["source"],
+    fetchedAt: number | null,
+    extra: {synthetic?: boolean; fromCache?: boolean} = {}
+  ): RawDataset => ({
     dataset,
     text,
     provenance: describe(dataset, text, {source, fetchedAt, now, warnings, ...extra})
@@ -132,13 +152,22 @@ async function acquire(settings: ResearchSettings, dataset: Dataset, options: Ac
         log(`research: ${dataset.id} fetched live`);
         return result(text, dataset.provider, now);
       } catch (error) {
-        const message = (error as Error).message + ((error as {cause?: {code?: string}}).cause?.code ? ` (${(error as {cause: {code: string}}).cause.code})` : "");
+        const message =
+          (error as Error).message +
+          ((error as {cause?: {code?: string}}).cause?.code
+            ? ` (${(error as {cause: {code: string}}).cause.code})`
+            : "");
         if (!/HTTP \d|unexpected content/.test(message)) network.down = `network unavailable (${message})`;
         warnings.push(`live fetch failed: ${message}`);
         log(`research: ${dataset.id} live fetch failed: ${message}`);
       }
     }
-    if (settings.source === "live") return {dataset, text: null, provenance: describe(dataset, null, {source: dataset.provider, fetchedAt: null, now, warnings})};
+    if (settings.source === "live")
+      return {
+        dataset,
+        text: null,
+        provenance: describe(dataset, null, {source: dataset.provider, fetchedAt: null, now, warnings})
+      };
     if (cached && valid(dataset, cached.text)) {
       warnings.push(`stale cache: fetched ${formatDay(cached.fetchedAt)}, not refreshed`);
       return result(cached.text, "cache", cached.fetchedAt, {fromCache: true});
@@ -152,9 +181,14 @@ async function acquire(settings: ResearchSettings, dataset: Dataset, options: Ac
     if (!problem) return result(text, "file", statSync(file).mtimeMs as number);
     warnings.push(`unreadable file ${file}: ${problem}`);
   } else {
-    warnings.push(dir ? `no ${dataset.id} file in ${dir}` : `no local ${dataset.provider} folder (set WORKBENCH_${dataset.provider.toUpperCase()}_DIR)`);
+    warnings.push(
+      dir
+        ? `no ${dataset.id} file in ${dir}`
+        : `no local ${dataset.provider} folder (set WORKBENCH_${dataset.provider.toUpperCase()}_DIR)`
+    );
   }
-  if (settings.source === "file") return {dataset, text: null, provenance: describe(dataset, null, {source: "file", fetchedAt: null, now, warnings})};
+  if (settings.source === "file")
+    return {dataset, text: null, provenance: describe(dataset, null, {source: "file", fetchedAt: null, now, warnings})};
   warnings.push("synthetic sample: no live, cached or local copy");
   return result(sampleText(dataset, now), "sample", now, {synthetic: true});
 }
@@ -198,7 +232,21 @@ const STALE_DAYS = {daily: 45, monthly: 120};
 function describe(
   dataset: Dataset,
   text: string | null,
-  {source, fetchedAt, now, warnings, synthetic = false, fromCache = false}: {source: SeriesProvenance["source"]; fetchedAt: number | null; now: number; warnings: string[]; synthetic?: boolean; fromCache?: boolean}
+  {
+    source,
+    fetchedAt,
+    now,
+    warnings,
+    synthetic = false,
+    fromCache = false
+  }: {
+    source: SeriesProvenance["source"];
+    fetchedAt: number | null;
+    now: number;
+    warnings: string[];
+    synthetic?: boolean;
+    fromCache?: boolean;
+  }
 ): ResearchProvenance {
   let first: number | null = null;
   let last: number | null = null;

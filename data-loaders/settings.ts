@@ -38,16 +38,24 @@ interface ConfigFile {
  * Throws a message that says what to fix on a bad value.
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJECT_ROOT} = {}): Settings {
-  const configPath = env.WORKBENCH_CONFIG ? resolve(root, env.WORKBENCH_CONFIG) : resolve(root, "workbench.config.json");
+  const configPath = env.WORKBENCH_CONFIG
+    ? resolve(root, env.WORKBENCH_CONFIG)
+    : resolve(root, "workbench.config.json");
   const file = readConfigFile(configPath, !!env.WORKBENCH_CONFIG);
   const pick = (key: keyof ConfigFile, envKey: string) => nonEmpty(env[envKey]) ?? file.value[key];
 
   const source = String(pick("source", "WORKBENCH_SOURCE") ?? "auto").toLowerCase() as SourceName;
-  if (!SOURCES.includes(source)) throw new Error(`invalid source "${source}": use one of ${SOURCES.join(", ")} (WORKBENCH_SOURCE or "source" in ${configPath})`);
+  if (!SOURCES.includes(source))
+    throw new Error(
+      `invalid source "${source}": use one of ${SOURCES.join(", ")} (WORKBENCH_SOURCE or "source" in ${configPath})`
+    );
 
   const dir = pick("dataDir", "WORKBENCH_DATA_DIR") as string | undefined;
   const dataDir = dir ? (isAbsolute(dir) ? dir : resolve(root, dir)) : null;
-  if (source === "csv" && !dataDir) throw new Error(`source "csv" needs a folder: set WORKBENCH_DATA_DIR (or "dataDir" in ${configPath}) to a folder of TICKER.csv files`);
+  if (source === "csv" && !dataDir)
+    throw new Error(
+      `source "csv" needs a folder: set WORKBENCH_DATA_DIR (or "dataDir" in ${configPath}) to a folder of TICKER.csv files`
+    );
 
   const tickers = parseTickers(pick("tickers", "WORKBENCH_TICKERS"));
   const start = String(pick("start", "WORKBENCH_START") ?? "2000-01-01");
@@ -77,7 +85,8 @@ function parseTickers(value: unknown): string[] {
     .map((t) => String(t).trim().toUpperCase())
     .filter((t) => t !== "");
   const bad = list.filter((t) => !/^[\^A-Z0-9.=-]{1,15}$/.test(t));
-  if (bad.length) throw new Error(`invalid ticker(s): ${bad.join(", ")} (WORKBENCH_TICKERS is a comma list like IWC,IJR,SPY)`);
+  if (bad.length)
+    throw new Error(`invalid ticker(s): ${bad.join(", ")} (WORKBENCH_TICKERS is a comma list like IWC,IJR,SPY)`);
   if (list.length === 0) throw new Error("no tickers: WORKBENCH_TICKERS is empty");
   return [...new Set(list)];
 }

@@ -19,9 +19,17 @@ const KEEP_SNAPSHOTS = 4;
  */
 export function fingerprint(settings: Settings, now = Date.now(), env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({source: settings.source, dataDir: settings.dataDir, tickers: settings.tickers, start: settings.start}));
+  hash.update(
+    JSON.stringify({
+      source: settings.source,
+      dataDir: settings.dataDir,
+      tickers: settings.tickers,
+      start: settings.start
+    })
+  );
   // Every WORKBENCH_* variable counts, so settings added by other loaders invalidate too.
-  for (const [key, value] of Object.entries(env).sort()) if (key.startsWith("WORKBENCH_")) hash.update(`${key}=${value}`);
+  for (const [key, value] of Object.entries(env).sort())
+    if (key.startsWith("WORKBENCH_")) hash.update(`${key}=${value}`);
   for (const file of codeFiles()) hash.update(file).update(readFileSync(file));
   if (settings.source !== "csv") hash.update(formatDay(now)).update(readGeneration(settings.cacheDir));
   if (settings.dataDir && existsSync(settings.dataDir)) {
@@ -35,7 +43,14 @@ export function fingerprint(settings: Settings, now = Date.now(), env: NodeJS.Pr
 
 function codeFiles(): string[] {
   const dirs = [join(PROJECT_ROOT, "data-loaders"), join(PROJECT_ROOT, "data-loaders", "sources")];
-  return dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith(".ts")).sort().map((f) => join(d, f)) : []));
+  return dirs.flatMap((d) =>
+    existsSync(d)
+      ? readdirSync(d)
+          .filter((f) => f.endsWith(".ts"))
+          .sort()
+          .map((f) => join(d, f))
+      : []
+  );
 }
 
 function readGeneration(cacheDir: string): string {
@@ -102,6 +117,7 @@ export function syncFrameworkCache(key: string, {root = PROJECT_ROOT}: {root?: s
   rmSync(join(cache, "data"), {recursive: true, force: true});
   writeFileAtomic(stamp, key);
   const now = new Date();
-  if (existsSync(loaders)) for (const f of readdirSync(loaders)) if (/\.(ts|js)$/.test(f)) utimesSync(join(loaders, f), now, now);
+  if (existsSync(loaders))
+    for (const f of readdirSync(loaders)) if (/\.(ts|js)$/.test(f)) utimesSync(join(loaders, f), now, now);
   return true;
 }

@@ -6,7 +6,13 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 function files(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.name.startsWith(".") || e.name === "node_modules" ? [] : e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|md|js)$/.test(e.name) ? [join(dir, e.name)] : []
+    e.name.startsWith(".") || e.name === "node_modules"
+      ? []
+      : e.isDirectory()
+        ? files(join(dir, e.name))
+        : /\.(ts|md|js)$/.test(e.name)
+          ? [join(dir, e.name)]
+          : []
   );
 }
 
@@ -32,7 +38,9 @@ describe("browser code imports", () => {
   });
 
   it("no page or module uses npm: imports, which need a CDN", () => {
-    const offending = sources.filter((f) => /from\s+"npm:|import\("npm:/.test(readFileSync(f, "utf8"))).map((f) => relative(ROOT, f));
+    const offending = sources
+      .filter((f) => /from\s+"npm:|import\("npm:/.test(readFileSync(f, "utf8")))
+      .map((f) => relative(ROOT, f));
     expect(offending).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ export default class SummaryReporter implements Reporter {
       }
     }
     // After the default reporter's summary, which it prints in the same turn.
-    setImmediate(() => console.log(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`));
+    setImmediate(() =>
+      console.log(`\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`)
+    );
   }
 }

@@ -62,7 +62,10 @@ function describeNames(field: Field): string {
  * - file: the file's name, used in every message
  * - ticker: the ticker the series is labelled with
  */
-export function parsePriceCsv(text: string, {file, ticker}: {file: string; ticker: string}): {series: PriceSeries; warnings: string[]} {
+export function parsePriceCsv(
+  text: string,
+  {file, ticker}: {file: string; ticker: string}
+): {series: PriceSeries; warnings: string[]} {
   const rows = csvParseRows(text.replace(/^\uFEFF/, ""));
   const blank = (row: string[]) => row.every((cell) => cell.trim() === "");
   let h = rows.findIndex((row) => !blank(row));
@@ -76,7 +79,7 @@ export function parsePriceCsv(text: string, {file, ticker}: {file: string; ticke
   // yfinance ≥ 0.2.48 writes a three-row header: "Price,Close,…", "Ticker,IJR,…", "Date,,…".
   if (column.date < 0 && header[0] === "price") {
     const dateRow = rows.findIndex((row, i) => i > h && i <= h + 3 && normalise(row[0] ?? "") === "date");
-    if (dateRow > 0) (column.date = 0), (h = dateRow);
+    if (dateRow > 0) ((column.date = 0), (h = dateRow));
   }
   for (const field of ["date", "close"] as const) {
     if (column[field] < 0) {
@@ -88,7 +91,14 @@ export function parsePriceCsv(text: string, {file, ticker}: {file: string; ticke
     }
   }
 
-  const cols = {date: [] as number[], close: [] as number[], adjClose: [] as number[], dividend: [] as number[], split: [] as number[], volume: [] as number[]};
+  const cols = {
+    date: [] as number[],
+    close: [] as number[],
+    adjClose: [] as number[],
+    dividend: [] as number[],
+    split: [] as number[],
+    volume: [] as number[]
+  };
   const warnings: string[] = [];
   let skipped = 0;
   const skip = (line: number, why: string) => {
@@ -234,7 +244,9 @@ async function loadOne(
     const {series, warnings} = parsePriceCsv(text, {file, ticker});
     const clipped = clip(series, from, to);
     if (clipped.date.length === 0) {
-      const span = series.date.length ? `${formatDay(series.date[0])} to ${formatDay(series.date[series.date.length - 1])}` : "no rows";
+      const span = series.date.length
+        ? `${formatDay(series.date[0])} to ${formatDay(series.date[series.date.length - 1])}`
+        : "no rows";
       const error = `${ticker}: ${file} has no rows from ${start} to ${end ?? "today"} (the file covers ${span})`;
       return {ticker, ok: false, error, warnings};
     }

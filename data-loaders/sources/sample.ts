@@ -112,7 +112,17 @@ const BY_STYLE: Record<Style, {beta: number; value: number; idio: number; yield:
 };
 /** Close on the last anchor day, near the real funds' prices in early 2026; 100 for any other ticker. */
 const PRICE: Record<string, number> = {
-  IWC: 150, IJS: 115, IJR: 122, IJT: 145, IJH: 66, IVE: 215, IVV: 695, IVW: 122, SPY: 692, IWM: 262, IWB: 380
+  IWC: 150,
+  IJS: 115,
+  IJR: 122,
+  IJT: 145,
+  IJH: 66,
+  IVE: 215,
+  IVV: 695,
+  IVW: 122,
+  SPY: 692,
+  IWM: 262,
+  IWB: 380
 };
 const AVERAGE_VOLUME: Record<string, number> = {SPY: 7e7, IWM: 3e7, IVV: 5e6, IJR: 4e6, IWC: 5e4};
 
@@ -135,7 +145,14 @@ function dayIndex(days: Float64Array, day: string): number {
 }
 
 /** Daily log increments of a factor pinned at `anchors`: Gaussian-bridge noise between anchors, drift after the last. */
-function bridged(days: Float64Array, shocks: Float64Array, sigma: Float64Array, anchors: readonly Anchor[], drift: number, reversion = 0): Float64Array {
+function bridged(
+  days: Float64Array,
+  shocks: Float64Array,
+  sigma: Float64Array,
+  anchors: readonly Anchor[],
+  drift: number,
+  reversion = 0
+): Float64Array {
   const at = anchors.map(([day, level]) => [dayIndex(days, day), level] as const);
   const inc = new Float64Array(days.length);
   for (let i = 1; i < days.length; ++i) inc[i] = sigma[i] * shocks[i];
@@ -144,7 +161,7 @@ function bridged(days: Float64Array, shocks: Float64Array, sigma: Float64Array, 
     const [b, lb] = at[k];
     let sum = 0;
     let variance = 0;
-    for (let i = a + 1; i <= b; ++i) (sum += inc[i]), (variance += sigma[i] ** 2);
+    for (let i = a + 1; i <= b; ++i) ((sum += inc[i]), (variance += sigma[i] ** 2));
     // Conditioning independent increments on their sum moves each in proportion to its variance.
     const shift = (lb - la - sum) / variance;
     for (let i = a + 1; i <= b; ++i) inc[i] += sigma[i] ** 2 * shift;
@@ -319,7 +336,12 @@ export function sampleSource({seed = DEFAULT_SEED}: {seed?: number} = {}): Price
         onProgress?.({ticker: series.ticker, phase: "done"});
         const warning = `${series.ticker}: synthetic sample data (seed ${seed}), not real prices`;
         if (series.date.length === 0) {
-          return {ticker: series.ticker, ok: false, error: `${series.ticker}: the sample has no days from ${start} to ${last}`, warnings: [warning]};
+          return {
+            ticker: series.ticker,
+            ok: false,
+            error: `${series.ticker}: the sample has no days from ${start} to ${last}`,
+            warnings: [warning]
+          };
         }
         return {ticker: series.ticker, ok: true, series, warnings: [warning]};
       });

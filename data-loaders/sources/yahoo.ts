@@ -61,7 +61,16 @@ export function yahooSource({
   if (!(baseDelayMs >= 0)) throw new Error(`invalid baseDelayMs: ${baseDelayMs}`);
   if (!(maxDelayMs >= 0)) throw new Error(`invalid maxDelayMs: ${maxDelayMs}`);
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`invalid concurrency: ${concurrency}`);
-  const client = {baseUrl: baseUrl.replace(/\/+$/, ""), timeoutMs, retries, baseDelayMs, maxDelayMs, fetch, sleep, random};
+  const client = {
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    timeoutMs,
+    retries,
+    baseDelayMs,
+    maxDelayMs,
+    fetch,
+    sleep,
+    random
+  };
   return {
     name: "yahoo",
     async fetch(tickers, {start, end, onProgress = () => {}}: FetchOptions) {
@@ -140,7 +149,11 @@ async function fetchTicker(ticker: string, startMs: number, endMs: number, clien
     // A sibling may have found us offline while this one waited: stop too.
     if (state.offline) return fail(`${ticker}: ${state.offline}`);
     const delay = backoffDelay(attempt, {...client, retryAfterMs: answer.retryAfterMs});
-    onProgress({ticker, phase: "retry", message: `${answer.cause}; attempt ${attempts + 1} of ${retries + 1} in ${delay} ms`});
+    onProgress({
+      ticker,
+      phase: "retry",
+      message: `${answer.cause}; attempt ${attempts + 1} of ${retries + 1} in ${delay} ms`
+    });
     await client.sleep(delay);
     if (state.offline) return fail(`${ticker}: ${state.offline}`);
   }
@@ -339,7 +352,8 @@ export function parseChart(
   }
   for (const [key, event] of Object.entries(result.events?.splits ?? {})) {
     const ratio = splitRatio(event);
-    if (!(ratio > 0 && Number.isFinite(ratio))) warnings.push(`${ticker}: split at ${key} has no usable ratio; left out`);
+    if (!(ratio > 0 && Number.isFinite(ratio)))
+      warnings.push(`${ticker}: split at ${key} has no usable ratio; left out`);
     else place(`split of ${ratio}`, key, event.date, (j) => (series.split[j] *= ratio));
   }
   return {series, warnings};

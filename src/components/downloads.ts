@@ -30,7 +30,9 @@ export async function svgToPng(svg: SVGSVGElement, {scale = 2} = {}): Promise<Bl
     context.fillStyle = "white";
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png")
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -40,7 +42,10 @@ export async function svgToPng(svg: SVGSVGElement, {scale = 2} = {}): Promise<Bl
 export function rowsToCsv(rows: readonly Record<string, unknown>[]): string {
   const clean = rows.map((r) =>
     Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" && !Number.isFinite(v) ? "" : v])
+      Object.entries(r).map(([k, v]) => [
+        k,
+        v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" && !Number.isFinite(v) ? "" : v
+      ])
     )
   );
   return csvFormat(clean as Record<string, string>[]);

@@ -11,7 +11,10 @@ const points = (x: number) => (Number.isFinite(x) ? `${x > 0 ? "+" : ""}${x.toFi
  *
  * - horizon: the outcome horizon in days, for the column title (default 126)
  */
-export function episodeTable(episodes: readonly EpisodeOutcome[], {horizon = 126}: {horizon?: number} = {}): HTMLElement {
+export function episodeTable(
+  episodes: readonly EpisodeOutcome[],
+  {horizon = 126}: {horizon?: number} = {}
+): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "episode-table-wrap";
   wrap.style.maxHeight = "440px";
@@ -27,7 +30,16 @@ export function episodeTable(episodes: readonly EpisodeOutcome[], {horizon = 126
     tr.dataset.start = day(e.startDate);
     tr.dataset.end = e.end === null ? "open" : day(e.endDate);
     tr.dataset.outcome = outcomeName(e);
-    const cells = [e.label, day(e.startDate), e.end === null ? "open" : day(e.endDate), String(e.duration), day(e.peakDate), points(e.peakValue), points(e.forward), e.persisted === null ? "too recent" : e.persisted ? "yes" : "no"];
+    const cells = [
+      e.label,
+      day(e.startDate),
+      e.end === null ? "open" : day(e.endDate),
+      String(e.duration),
+      day(e.peakDate),
+      points(e.peakValue),
+      points(e.forward),
+      e.persisted === null ? "too recent" : e.persisted ? "yes" : "no"
+    ];
     cells.forEach((text, i) => {
       const td = tr.insertCell();
       td.textContent = text;

@@ -26,12 +26,20 @@ const day = (t: number) => new Date(t).toISOString().slice(0, 10);
  */
 export function episodeTimeline(
   study: {date: Float64Array; spread: Float64Array; episodes: readonly EpisodeOutcome[]},
-  {width = 640, threshold = 5, window = 63, horizon = 126, from = -Infinity, maxLabels = 30}: {width?: number; threshold?: number; window?: number; horizon?: number; from?: number; maxLabels?: number} = {}
+  {
+    width = 640,
+    threshold = 5,
+    window = 63,
+    horizon = 126,
+    from = -Infinity,
+    maxLabels = 30
+  }: {width?: number; threshold?: number; window?: number; horizon?: number; from?: number; maxLabels?: number} = {}
 ): SVGSVGElement | HTMLElement {
   const {date, spread} = study;
   const last = date.length ? date[date.length - 1] : NaN;
   const points: {date: Date; spread: number}[] = [];
-  for (let i = 0; i < date.length; ++i) if (date[i] >= from && Number.isFinite(spread[i])) points.push({date: new Date(date[i]), spread: spread[i]});
+  for (let i = 0; i < date.length; ++i)
+    if (date[i] >= from && Number.isFinite(spread[i])) points.push({date: new Date(date[i]), spread: spread[i]});
   const shown = study.episodes
     .filter((e) => (e.end === null ? last : e.endDate) >= from)
     .map((e) => ({
@@ -56,10 +64,35 @@ export function episodeTimeline(
       Plot.ruleY([0], {strokeOpacity: 0.5}),
       Plot.ruleY([threshold], {stroke: "#f28e2b", strokeDasharray: "4,3", strokeWidth: 1.5}),
       Plot.lineY(points, {x: "date", y: "spread", strokeWidth: 1}),
-      Plot.dot(shown, {x: (e) => new Date(e.peakDate), y: "peakValue", fill: "outcome", r: 3, stroke: "var(--theme-background)", strokeWidth: 0.5}),
+      Plot.dot(shown, {
+        x: (e) => new Date(e.peakDate),
+        y: "peakValue",
+        fill: "outcome",
+        r: 3,
+        stroke: "var(--theme-background)",
+        strokeWidth: 0.5
+      }),
       Plot.tip(shown, Plot.pointerX({x: (e) => new Date(e.peakDate), y: "peakValue", title: tip})),
-      shown.length <= maxLabels ? Plot.text(shown, {x: "x1", text: "label", frameAnchor: "top", dy: -6, rotate: -45, textAnchor: "start", fontSize: 10, fill: "currentColor"}) : null,
-      Plot.text([`threshold ${threshold} points`], {x: points.length ? points[0].date : new Date(), y: threshold, dy: -6, textAnchor: "start", fill: "#f28e2b", fontSize: 10})
+      shown.length <= maxLabels
+        ? Plot.text(shown, {
+            x: "x1",
+            text: "label",
+            frameAnchor: "top",
+            dy: -6,
+            rotate: -45,
+            textAnchor: "start",
+            fontSize: 10,
+            fill: "currentColor"
+          })
+        : null,
+      Plot.text([`threshold ${threshold} points`], {
+        x: points.length ? points[0].date : new Date(),
+        y: threshold,
+        dy: -6,
+        textAnchor: "start",
+        fill: "#f28e2b",
+        fontSize: 10
+      })
     ]
   });
 }

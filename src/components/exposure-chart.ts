@@ -15,7 +15,10 @@ export interface LoadingPoint {
  * - width: chart width in pixels (default 640)
  * - title: figure title (default none)
  */
-export function exposureChart(points: readonly LoadingPoint[], {width = 640, title}: {width?: number; title?: string} = {}) {
+export function exposureChart(
+  points: readonly LoadingPoint[],
+  {width = 640, title}: {width?: number; title?: string} = {}
+) {
   const factors = [...new Set(points.map((p) => p.factor))];
   return Plot.plot({
     title,
@@ -30,9 +33,37 @@ export function exposureChart(points: readonly LoadingPoint[], {width = 640, tit
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.5}),
       // The facet's name inside its panel: the right margin holds the funds' labels.
-      Plot.text(factors, {fy: (d: string) => d, text: (d: string) => `${d} loading`, frameAnchor: "top-left", dx: 4, dy: 2, fontWeight: "bold", fill: "currentColor"}),
-      Plot.lineY(points, {x: "date", y: "beta", z: "ticker", stroke: "ticker", fy: "factor", strokeWidth: 1.2, tip: {format: {y: (d: number) => d.toFixed(2)}}}),
-      Plot.text(points, Plot.selectLast({x: "date", y: "beta", z: "ticker", fy: "factor", text: "ticker", fill: "ticker", textAnchor: "start", dx: 4}))
+      Plot.text(factors, {
+        fy: (d: string) => d,
+        text: (d: string) => `${d} loading`,
+        frameAnchor: "top-left",
+        dx: 4,
+        dy: 2,
+        fontWeight: "bold",
+        fill: "currentColor"
+      }),
+      Plot.lineY(points, {
+        x: "date",
+        y: "beta",
+        z: "ticker",
+        stroke: "ticker",
+        fy: "factor",
+        strokeWidth: 1.2,
+        tip: {format: {y: (d: number) => d.toFixed(2)}}
+      }),
+      Plot.text(
+        points,
+        Plot.selectLast({
+          x: "date",
+          y: "beta",
+          z: "ticker",
+          fy: "factor",
+          text: "ticker",
+          fill: "ticker",
+          textAnchor: "start",
+          dx: 4
+        })
+      )
     ]
   });
 }

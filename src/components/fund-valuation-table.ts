@@ -14,7 +14,12 @@ export function fundValuationTable(rows: readonly FundValuation[]): HTMLTableEle
   const table = document.createElement("table");
   table.className = "fund-valuation-table";
   const head = table.createTHead().insertRow();
-  for (const [label, title, right] of [["Fund", "", false], ["Name", "", false], ["Size", "", false], ...COLUMNS.map(([, l, t]) => [l, t, true])] as [string, string, boolean][]) {
+  for (const [label, title, right] of [
+    ["Fund", "", false],
+    ["Name", "", false],
+    ["Size", "", false],
+    ...COLUMNS.map(([, l, t]) => [l, t, true])
+  ] as [string, string, boolean][]) {
     const th = document.createElement("th");
     th.textContent = label;
     if (title) th.title = title;

@@ -10,8 +10,13 @@ import {OUTCOME_COLOR, outcomeName} from "./episode-timeline.js";
  * - width: chart width in pixels (default 640)
  * - horizon: the outcome horizon in days, for the axis label (default 126)
  */
-export function outcomeChart(episodes: readonly EpisodeOutcome[], {width = 640, horizon = 126}: {width?: number; horizon?: number} = {}) {
-  const known = episodes.filter((e) => Number.isFinite(e.forward)).map((e) => ({label: e.label, forward: e.forward, outcome: outcomeName(e)}));
+export function outcomeChart(
+  episodes: readonly EpisodeOutcome[],
+  {width = 640, horizon = 126}: {width?: number; horizon?: number} = {}
+) {
+  const known = episodes
+    .filter((e) => Number.isFinite(e.forward))
+    .map((e) => ({label: e.label, forward: e.forward, outcome: outcomeName(e)}));
   return Plot.plot({
     width,
     height: 240,
@@ -20,7 +25,10 @@ export function outcomeChart(episodes: readonly EpisodeOutcome[], {width = 640, 
     y: {label: "Episodes", grid: true, interval: 1, tickFormat: "d"},
     color: {...OUTCOME_COLOR, legend: true},
     marks: [
-      Plot.rectY(known, Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "forward", fill: "outcome", thresholds: 20, tip: true})),
+      Plot.rectY(
+        known,
+        Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "forward", fill: "outcome", thresholds: 20, tip: true})
+      ),
       Plot.ruleX([0], {stroke: "currentColor"}),
       Plot.ruleY([0])
     ]

@@ -32,13 +32,24 @@ export function pageTools(): HTMLElement {
     bar.append(b);
     return b;
   };
-  button("Copy link", async (b) => {
-    const ok = await copyText(window.location.href);
-    b.textContent = ok ? "Link copied" : "Copy failed: use the address bar";
-    setTimeout(() => (b.textContent = "Copy link"), 2000);
-  }, "copy-link");
-  const present = button(inMeetingMode() ? "Leave meeting mode" : "Meeting mode", () => setMeetingMode(!inMeetingMode()), "present");
-  document.addEventListener("meetingmode", (e) => (present.textContent = (e as CustomEvent).detail ? "Leave meeting mode" : "Meeting mode"));
+  button(
+    "Copy link",
+    async (b) => {
+      const ok = await copyText(window.location.href);
+      b.textContent = ok ? "Link copied" : "Copy failed: use the address bar";
+      setTimeout(() => (b.textContent = "Copy link"), 2000);
+    },
+    "copy-link"
+  );
+  const present = button(
+    inMeetingMode() ? "Leave meeting mode" : "Meeting mode",
+    () => setMeetingMode(!inMeetingMode()),
+    "present"
+  );
+  document.addEventListener(
+    "meetingmode",
+    (e) => (present.textContent = (e as CustomEvent).detail ? "Leave meeting mode" : "Meeting mode")
+  );
   button("Print", () => window.print(), "print");
   if (new URLSearchParams(window.location.search).has("present") && !inMeetingMode()) setMeetingMode(true);
   present.textContent = inMeetingMode() ? "Leave meeting mode" : "Meeting mode";

@@ -22,15 +22,26 @@ const SOURCE_NAMES: Record<string, string> = {
 /** A banner when data is synthetic, stale or incomplete; an empty span otherwise (so the page has no gap). */
 export function provenanceBanner(meta: Meta): HTMLElement {
   const lines: string[] = [];
-  if (meta.synthetic) lines.push("<strong>Synthetic sample data, not market prices.</strong> Live prices were not used. Run <code>npm run data -- pull</code> online, or set <code>WORKBENCH_SOURCE=csv</code> and <code>WORKBENCH_DATA_DIR</code> to a folder of CSV files.");
+  if (meta.synthetic)
+    lines.push(
+      "<strong>Synthetic sample data, not market prices.</strong> Live prices were not used. Run <code>npm run data -- pull</code> online, or set <code>WORKBENCH_SOURCE=csv</code> and <code>WORKBENCH_DATA_DIR</code> to a folder of CSV files."
+    );
   if (meta.stale) {
-    const last = meta.series.filter((s) => s.last).map((s) => s.last!).sort().at(-1);
-    lines.push(`<strong>Stale data:</strong> the latest close is ${last}. Run <code>npm run data -- pull</code> to refresh.`);
+    const last = meta.series
+      .filter((s) => s.last)
+      .map((s) => s.last!)
+      .sort()
+      .at(-1);
+    lines.push(
+      `<strong>Stale data:</strong> the latest close is ${last}. Run <code>npm run data -- pull</code> to refresh.`
+    );
   }
   const failed = meta.series.filter((s) => s.rows === 0);
   if (failed.length) {
     const reasons = failed.map((s) => `<li>${escape(s.warnings.join("; ").replace(/^failed: /, ""))}</li>`).join("");
-    lines.push(`<strong>Missing:</strong> ${failed.map((s) => s.ticker).join(", ")} could not be loaded. <details><summary>Why</summary><ul>${reasons}</ul></details>`);
+    lines.push(
+      `<strong>Missing:</strong> ${failed.map((s) => s.ticker).join(", ")} could not be loaded. <details><summary>Why</summary><ul>${reasons}</ul></details>`
+    );
   }
   const el = document.createElement(lines.length ? "div" : "span");
   if (lines.length) {
@@ -42,9 +53,14 @@ export function provenanceBanner(meta: Meta): HTMLElement {
 }
 
 /** The source and as-of line under a chart. */
-export function sourceLine(meta: Meta, {asOf, tickers}: {asOf?: string; tickers?: readonly string[]} = {}): HTMLElement {
+export function sourceLine(
+  meta: Meta,
+  {asOf, tickers}: {asOf?: string; tickers?: readonly string[]} = {}
+): HTMLElement {
   const series = meta.series.filter((s) => s.rows > 0 && (!tickers || tickers.includes(s.ticker)));
-  const basis = [...new Set(series.map((s) => s.totalReturnBasis))].map((b) => (b === "adjClose" ? "total return from adjusted close" : "total return from close with dividends reinvested"));
+  const basis = [...new Set(series.map((s) => s.totalReturnBasis))].map((b) =>
+    b === "adjClose" ? "total return from adjusted close" : "total return from close with dividends reinvested"
+  );
   const sources = [...new Set(series.map((s) => SOURCE_NAMES[s.source] ?? s.source))];
   const el = document.createElement("p");
   el.className = "source-line";

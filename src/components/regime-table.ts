@@ -10,7 +10,9 @@ import type {RegimeRow} from "../lib/regimes.js";
  */
 export function regimeTable(
   tables: readonly {horizon: number; rows: readonly RegimeRow[]}[],
-  {highlight = {easing: true, yieldFalling: true, growthAccelerating: true}}: {highlight?: {easing: boolean; yieldFalling: boolean; growthAccelerating: boolean}} = {}
+  {
+    highlight = {easing: true, yieldFalling: true, growthAccelerating: true}
+  }: {highlight?: {easing: boolean; yieldFalling: boolean; growthAccelerating: boolean}} = {}
 ): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "regime-table";
@@ -25,7 +27,10 @@ export function regimeTable(
   const rows = tables[0]?.rows ?? [];
   rows.forEach((row, k) => {
     const tr = body.insertRow();
-    const marked = row.easing === highlight.easing && row.yieldFalling === highlight.yieldFalling && row.growthAccelerating === highlight.growthAccelerating;
+    const marked =
+      row.easing === highlight.easing &&
+      row.yieldFalling === highlight.yieldFalling &&
+      row.growthAccelerating === highlight.growthAccelerating;
     // A gap before the single-flag rows and before the eight combinations, which is where the table's logic changes.
     if (k === 1 || k === 7) tr.style.borderTop = "2px solid var(--theme-foreground-faintest)";
     if (marked) {

@@ -26,7 +26,10 @@ const FLAGS = [
  * - title: figure title (default none)
  * - label: the spread's name for the y axis (default "Small minus big")
  */
-export function regimeTimeline(months: readonly RegimeMonth[], {width = 640, title, label = "Small minus big"}: {width?: number; title?: string; label?: string} = {}): HTMLElement {
+export function regimeTimeline(
+  months: readonly RegimeMonth[],
+  {width = 640, title, label = "Small minus big"}: {width?: number; title?: string; label?: string} = {}
+): HTMLElement {
   const all = months.filter((m) => m.easing === 1 && m.yieldFalling === 1 && m.growthAccelerating === 1);
   const line = months.filter((m) => Number.isFinite(m.cumulative));
   const lo = Math.min(...line.map((m) => m.cumulative)) * 0.9;
@@ -38,14 +41,35 @@ export function regimeTimeline(months: readonly RegimeMonth[], {width = 640, tit
     height: 300,
     marginLeft: 55,
     x: {label: null, domain},
-    y: {type: "log", label: `${label}: growth of $1 (log)`, grid: true, domain: line.length ? [lo, hi] : [0.5, 2], tickFormat: (d: number) => String(+d.toFixed(2))},
+    y: {
+      type: "log",
+      label: `${label}: growth of $1 (log)`,
+      grid: true,
+      domain: line.length ? [lo, hi] : [0.5, 2],
+      tickFormat: (d: number) => String(+d.toFixed(2))
+    },
     marks: [
-      Plot.rectY(all, {x1: "date", x2: "next", y1: line.length ? lo : 0.5, y2: line.length ? hi : 2, fill: "var(--theme-green)", fillOpacity: 0.25}),
+      Plot.rectY(all, {
+        x1: "date",
+        x2: "next",
+        y1: line.length ? lo : 0.5,
+        y2: line.length ? hi : 2,
+        fill: "var(--theme-green)",
+        fillOpacity: 0.25
+      }),
       Plot.ruleY([1], {stroke: "currentColor", strokeOpacity: 0.4}),
-      Plot.lineY(line, {x: "date", y: "cumulative", stroke: "#b2182b", strokeWidth: 1.3, tip: {format: {y: (d: number) => d.toFixed(2)}}})
+      Plot.lineY(line, {
+        x: "date",
+        y: "cumulative",
+        stroke: "#b2182b",
+        strokeWidth: 1.3,
+        tip: {format: {y: (d: number) => d.toFixed(2)}}
+      })
     ]
   });
-  const strips = FLAGS.flatMap(([key, name]) => months.filter((m) => m[key] === 1).map((m) => ({date: m.date, next: m.next, flag: name})));
+  const strips = FLAGS.flatMap(([key, name]) =>
+    months.filter((m) => m[key] === 1).map((m) => ({date: m.date, next: m.next, flag: name}))
+  );
   const bottom = Plot.plot({
     width,
     height: 90,
@@ -55,7 +79,21 @@ export function regimeTimeline(months: readonly RegimeMonth[], {width = 640, tit
     y: {label: null, domain: FLAGS.map(([, n]) => n), axis: null},
     marks: [
       Plot.barX(strips, {x1: "date", x2: "next", y: "flag", fill: "flag", inset: 0}),
-      Plot.text(FLAGS.map(([, n]) => n), {x: domain[0], y: (n: string) => n, text: (n: string) => n, textAnchor: "start", dx: 3, fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", fontSize: 10})
+      Plot.text(
+        FLAGS.map(([, n]) => n),
+        {
+          x: domain[0],
+          y: (n: string) => n,
+          text: (n: string) => n,
+          textAnchor: "start",
+          dx: 3,
+          fill: "currentColor",
+          stroke: "var(--theme-background)",
+          strokeWidth: 3,
+          paintOrder: "stroke",
+          fontSize: 10
+        }
+      )
     ],
     color: {domain: FLAGS.map(([, n]) => n), range: ["#4393c3", "#92c5de", "#5aae61"]}
   });

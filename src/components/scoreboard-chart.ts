@@ -10,7 +10,10 @@ import {SIZE_COLOR} from "./size-colors.js";
  * - width: chart width in pixels (default 640)
  * - title: figure title (default none)
  */
-export function scoreboardChart(rows: readonly ScoreboardRow[], {width = 640, title}: {width?: number; title?: string} = {}) {
+export function scoreboardChart(
+  rows: readonly ScoreboardRow[],
+  {width = 640, title}: {width?: number; title?: string} = {}
+) {
   const extent = Math.max(0.01, ...rows.map((r) => Math.abs(r.totalReturn)));
   // Room for the labels beyond the longest bars; Plot applies `percent` before the domain, hence ×100.
   const lo = (Math.min(0, ...rows.map((r) => r.totalReturn)) - extent * 0.15) * 100;
@@ -25,10 +28,35 @@ export function scoreboardChart(rows: readonly ScoreboardRow[], {width = 640, ti
     y: {label: null, domain: rows.map((r) => r.ticker)},
     color: {...SIZE_COLOR, legend: true, label: "Size"},
     marks: [
-      Plot.barX(rows, {x: "totalReturn", y: "ticker", fill: "size", tip: {format: {x: (d: number) => formatPercent(d)}}, title: (r: ScoreboardRow) => `${r.ticker} ${r.name}\n${formatPercent(r.totalReturn)} (${r.startDate} → ${r.endDate})`}),
+      Plot.barX(rows, {
+        x: "totalReturn",
+        y: "ticker",
+        fill: "size",
+        tip: {format: {x: (d: number) => formatPercent(d)}},
+        title: (r: ScoreboardRow) =>
+          `${r.ticker} ${r.name}\n${formatPercent(r.totalReturn)} (${r.startDate} → ${r.endDate})`
+      }),
       // Labels sit just past the end of each bar, on the outside whichever way it points.
-      Plot.text(rows.filter((r) => r.totalReturn >= 0), {x: "totalReturn", y: "ticker", text: (r: ScoreboardRow) => formatPercent(r.totalReturn), textAnchor: "start", dx: 4}),
-      Plot.text(rows.filter((r) => r.totalReturn < 0), {x: "totalReturn", y: "ticker", text: (r: ScoreboardRow) => formatPercent(r.totalReturn), textAnchor: "end", dx: -4}),
+      Plot.text(
+        rows.filter((r) => r.totalReturn >= 0),
+        {
+          x: "totalReturn",
+          y: "ticker",
+          text: (r: ScoreboardRow) => formatPercent(r.totalReturn),
+          textAnchor: "start",
+          dx: 4
+        }
+      ),
+      Plot.text(
+        rows.filter((r) => r.totalReturn < 0),
+        {
+          x: "totalReturn",
+          y: "ticker",
+          text: (r: ScoreboardRow) => formatPercent(r.totalReturn),
+          textAnchor: "end",
+          dx: -4
+        }
+      ),
       Plot.ruleX([0])
     ]
   });

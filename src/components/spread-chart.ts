@@ -8,7 +8,13 @@ export function studyRows(studies: readonly PairStudy[], {from = -Infinity, to =
     const rows = [];
     for (let i = 0; i < s.date.length; ++i) {
       if (s.date[i] < from || s.date[i] > to) continue;
-      rows.push({pair, date: new Date(s.date[i]), spread: s.spread[i], ratio: s.ratio[i], ratioAverage: s.ratioAverage[i]});
+      rows.push({
+        pair,
+        date: new Date(s.date[i]),
+        spread: s.spread[i],
+        ratio: s.ratio[i],
+        ratioAverage: s.ratioAverage[i]
+      });
     }
     return rows;
   });
@@ -34,17 +40,42 @@ function panels(studies: readonly PairStudy[], width: number) {
  * - window: the spread's window in days, for the axis label
  * - from, to: date range shown, epoch ms (default everything)
  */
-export function spreadChart(studies: readonly PairStudy[], {width = 640, window = 252, from, to}: {width?: number; window?: number; from?: number; to?: number} = {}) {
+export function spreadChart(
+  studies: readonly PairStudy[],
+  {width = 640, window = 252, from, to}: {width?: number; window?: number; from?: number; to?: number} = {}
+) {
   const rows = studyRows(studies, {from, to});
   return Plot.plot({
     ...panels(studies, width),
     y: {label: `${window}-day spread (points)`, grid: true},
     marks: [
-      Plot.areaY(rows, {x: "date", y1: 0, y2: (d) => Math.max(0, d.spread), fy: "pair", fill: "#1a9850", fillOpacity: 0.35}),
-      Plot.areaY(rows, {x: "date", y1: 0, y2: (d) => Math.min(0, d.spread), fy: "pair", fill: "#d73027", fillOpacity: 0.35}),
+      Plot.areaY(rows, {
+        x: "date",
+        y1: 0,
+        y2: (d) => Math.max(0, d.spread),
+        fy: "pair",
+        fill: "#1a9850",
+        fillOpacity: 0.35
+      }),
+      Plot.areaY(rows, {
+        x: "date",
+        y1: 0,
+        y2: (d) => Math.min(0, d.spread),
+        fy: "pair",
+        fill: "#d73027",
+        fillOpacity: 0.35
+      }),
       Plot.lineY(rows, {x: "date", y: "spread", fy: "pair", strokeWidth: 1}),
       Plot.ruleY([0]),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "spread", fy: "pair", title: (d) => `${d.pair} ${d.date.toISOString().slice(0, 10)}\n${d.spread.toFixed(1)} points`}))
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          x: "date",
+          y: "spread",
+          fy: "pair",
+          title: (d) => `${d.pair} ${d.date.toISOString().slice(0, 10)}\n${d.spread.toFixed(1)} points`
+        })
+      )
     ]
   });
 }
@@ -57,7 +88,10 @@ export function spreadChart(studies: readonly PairStudy[], {width = 640, window 
  * - average: the moving average's length in days, for the legend (default 200)
  * - from, to: date range shown, epoch ms (default everything)
  */
-export function ratioChart(studies: readonly PairStudy[], {width = 640, average = 200, from, to}: {width?: number; average?: number; from?: number; to?: number} = {}) {
+export function ratioChart(
+  studies: readonly PairStudy[],
+  {width = 640, average = 200, from, to}: {width?: number; average?: number; from?: number; to?: number} = {}
+) {
   const rows = studyRows(studies, {from, to});
   return Plot.plot({
     ...panels(studies, width),
@@ -66,8 +100,22 @@ export function ratioChart(studies: readonly PairStudy[], {width = 640, average 
     marks: [
       Plot.ruleY([1], {strokeDasharray: "2,3"}),
       Plot.lineY(rows, {x: "date", y: "ratio", fy: "pair", stroke: () => "ratio", strokeWidth: 1}),
-      Plot.lineY(rows, {x: "date", y: "ratioAverage", fy: "pair", stroke: () => `${average}-day average`, strokeWidth: 1.5}),
-      Plot.tip(rows, Plot.pointerX({x: "date", y: "ratio", fy: "pair", title: (d) => `${d.pair} ${d.date.toISOString().slice(0, 10)}\nratio ${d.ratio.toFixed(3)}`}))
+      Plot.lineY(rows, {
+        x: "date",
+        y: "ratioAverage",
+        fy: "pair",
+        stroke: () => `${average}-day average`,
+        strokeWidth: 1.5
+      }),
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          x: "date",
+          y: "ratio",
+          fy: "pair",
+          title: (d) => `${d.pair} ${d.date.toISOString().slice(0, 10)}\nratio ${d.ratio.toFixed(3)}`
+        })
+      )
     ]
   });
 }

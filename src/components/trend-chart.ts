@@ -24,12 +24,18 @@ function visible(study: TrendStudy, from = -Infinity, to = Infinity): number[] {
  * Price and total return with two moving averages, their crossovers marked,
  * the prior high as a labelled rule and an optional threshold rule.
  */
-export function trendChart(study: TrendStudy, {width = 640, from, to, threshold, fastLabel = "fast average", slowLabel = "slow average"}: TrendOptions = {}) {
+export function trendChart(
+  study: TrendStudy,
+  {width = 640, from, to, threshold, fastLabel = "fast average", slowLabel = "slow average"}: TrendOptions = {}
+) {
   const I = visible(study, from, to);
   const x = (i: number) => new Date(study.date[i]);
   const crosses = study.crossovers.filter((c) => I.length && c.index >= I[0] && c.index <= I[I.length - 1]);
   const high = study.priorHigh;
-  const series = {domain: ["price", "total return", fastLabel, slowLabel], range: ["currentColor", "#9c9c9c", "#f28e2b", "#4e79a7"]};
+  const series = {
+    domain: ["price", "total return", fastLabel, slowLabel],
+    range: ["currentColor", "#9c9c9c", "#f28e2b", "#4e79a7"]
+  };
   return Plot.plot({
     width,
     height: 380,
@@ -42,14 +48,46 @@ export function trendChart(study: TrendStudy, {width = 640, from, to, threshold,
       Plot.lineY(I, {x, y: (i) => study.price[i], stroke: () => "price", strokeWidth: 1.2}),
       Plot.lineY(I, {x, y: (i) => study.fast[i], stroke: () => fastLabel, strokeWidth: 1.2}),
       Plot.lineY(I, {x, y: (i) => study.slow[i], stroke: () => slowLabel, strokeWidth: 1.5}),
-      Plot.dot(crosses, {x: (c) => x(c.index), y: (c) => study.slow[c.index], symbol: (c) => (c.direction > 0 ? "triangle" : "times"), stroke: (c) => (c.direction > 0 ? "#1a9850" : "#d73027"), r: 5, title: (c) => `${c.direction > 0 ? "Golden" : "Death"} cross ${formatDay(study.date[c.index])}`}),
+      Plot.dot(crosses, {
+        x: (c) => x(c.index),
+        y: (c) => study.slow[c.index],
+        symbol: (c) => (c.direction > 0 ? "triangle" : "times"),
+        stroke: (c) => (c.direction > 0 ? "#1a9850" : "#d73027"),
+        r: 5,
+        title: (c) => `${c.direction > 0 ? "Golden" : "Death"} cross ${formatDay(study.date[c.index])}`
+      }),
       Number.isFinite(high.value) ? Plot.ruleY([high.value], {stroke: "#1a9850", strokeDasharray: "4,3"}) : null,
       Number.isFinite(high.value)
-        ? Plot.text([high.value], {y: (d) => d, frameAnchor: "right", dx: 108, textAnchor: "end", text: () => `prior high ${high.value.toFixed(2)}\n${formatDay(high.date)} (${formatPercent(high.distance, {sign: true})})`, fill: "#1a9850"})
+        ? Plot.text([high.value], {
+            y: (d) => d,
+            frameAnchor: "right",
+            dx: 108,
+            textAnchor: "end",
+            text: () =>
+              `prior high ${high.value.toFixed(2)}\n${formatDay(high.date)} (${formatPercent(high.distance, {sign: true})})`,
+            fill: "#1a9850"
+          })
         : null,
       threshold !== undefined && Number.isFinite(threshold) ? Plot.ruleY([threshold], {stroke: "#d62728"}) : null,
-      threshold !== undefined && Number.isFinite(threshold) ? Plot.text([threshold], {y: (d) => d, frameAnchor: "left", dy: -6, textAnchor: "start", text: () => `threshold ${threshold}`, fill: "#d62728"}) : null,
-      Plot.tip(I, Plot.pointerX({x, y: (i) => study.price[i], title: (i) => `${formatDay(study.date[i])}\nprice ${study.price[i].toFixed(2)}\n${fastLabel} ${study.fast[i].toFixed(2)}\n${slowLabel} ${study.slow[i].toFixed(2)}`}))
+      threshold !== undefined && Number.isFinite(threshold)
+        ? Plot.text([threshold], {
+            y: (d) => d,
+            frameAnchor: "left",
+            dy: -6,
+            textAnchor: "start",
+            text: () => `threshold ${threshold}`,
+            fill: "#d62728"
+          })
+        : null,
+      Plot.tip(
+        I,
+        Plot.pointerX({
+          x,
+          y: (i) => study.price[i],
+          title: (i) =>
+            `${formatDay(study.date[i])}\nprice ${study.price[i].toFixed(2)}\n${fastLabel} ${study.fast[i].toFixed(2)}\n${slowLabel} ${study.slow[i].toFixed(2)}`
+        })
+      )
     ]
   });
 }

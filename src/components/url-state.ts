@@ -14,10 +14,12 @@ export function readUrlState(location: {search: string} = window.location): Reco
 export function writeUrlState(state: Record<string, string | number | undefined | null>): string {
   const current = new URLSearchParams(window.location.search);
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(state))
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   for (const key of PAGE_PARAMS) if (current.has(key) && !params.has(key)) params.set(key, current.get(key)!);
   const url = `${window.location.pathname}${params.size ? `?${params}` : ""}${window.location.hash}`;
-  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", url);
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+    window.history.replaceState(window.history.state, "", url);
   return url;
 }
 
@@ -26,5 +28,9 @@ export function setUrlParam(key: string, value: string | null): void {
   const params = new URLSearchParams(window.location.search);
   if (value === null) params.delete(key);
   else params.set(key, value);
-  window.history.replaceState(window.history.state, "", `${window.location.pathname}${params.size ? `?${params}` : ""}${window.location.hash}`);
+  window.history.replaceState(
+    window.history.state,
+    "",
+    `${window.location.pathname}${params.size ? `?${params}` : ""}${window.location.hash}`
+  );
 }

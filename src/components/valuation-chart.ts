@@ -15,20 +15,41 @@ export interface ValuationPoint {
  * - width: chart width in pixels (default 640)
  * - title: figure title (default none)
  */
-export function valuationChart(points: readonly ValuationPoint[], {width = 640, title}: {width?: number; title?: string} = {}) {
+export function valuationChart(
+  points: readonly ValuationPoint[],
+  {width = 640, title}: {width?: number; title?: string} = {}
+) {
   const groups = [...new Set(points.map((p) => p.group))];
   return Plot.plot({
     title,
     width,
     height: 320,
     marginLeft: 50,
-    y: {type: "log", label: "Book-to-market (BE/ME, log scale)", grid: true, tickFormat: (d: number) => d.toFixed(1), ticks: [0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5]},
+    y: {
+      type: "log",
+      label: "Book-to-market (BE/ME, log scale)",
+      grid: true,
+      tickFormat: (d: number) => d.toFixed(1),
+      ticks: [0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5]
+    },
     x: {label: null},
-    color: {domain: groups, range: groups.map((g) => (/small/i.test(g) ? (/2x3/.test(g) ? "#ef8a62" : "#b2182b") : /2x3/.test(g) ? "#67a9cf" : "#2166ac")), legend: true},
+    color: {
+      domain: groups,
+      range: groups.map((g) =>
+        /small/i.test(g) ? (/2x3/.test(g) ? "#ef8a62" : "#b2182b") : /2x3/.test(g) ? "#67a9cf" : "#2166ac"
+      ),
+      legend: true
+    },
     marks: [
       // strokeDasharray is a constant, not a channel: one mark per style.
-      Plot.lineY(points.filter((p) => !/2x3/.test(p.group)), {x: "date", y: "bm", z: "group", stroke: "group", strokeWidth: 1.4, tip: true}),
-      Plot.lineY(points.filter((p) => /2x3/.test(p.group)), {x: "date", y: "bm", z: "group", stroke: "group", strokeWidth: 1.2, strokeDasharray: "4,3", tip: true})
+      Plot.lineY(
+        points.filter((p) => !/2x3/.test(p.group)),
+        {x: "date", y: "bm", z: "group", stroke: "group", strokeWidth: 1.4, tip: true}
+      ),
+      Plot.lineY(
+        points.filter((p) => /2x3/.test(p.group)),
+        {x: "date", y: "bm", z: "group", stroke: "group", strokeWidth: 1.2, strokeDasharray: "4,3", tip: true}
+      )
     ]
   });
 }

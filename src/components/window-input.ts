@@ -8,7 +8,13 @@ import * as Inputs from "@observablehq/inputs";
  * - presets: quick choices (default 21, 63, 126, 252)
  * - min, max: allowed range (default 5–756)
  */
-export function windowInput({value = 252, presets = [21, 63, 126, 252], min = 5, max = 756, label = "Window (days)"} = {}): HTMLElement {
+export function windowInput({
+  value = 252,
+  presets = [21, 63, 126, 252],
+  min = 5,
+  max = 756,
+  label = "Window (days)"
+} = {}): HTMLElement {
   const range = Inputs.range([min, max], {step: 1, value: Math.min(max, Math.max(min, value)), label});
   const buttons = document.createElement("div");
   buttons.className = "window-presets";

@@ -26,10 +26,10 @@ export function alignOnCommonDates(series: readonly DatedSeries[]): AlignedSerie
     const date = series[k].date;
     const keep: number[] = [];
     const mine: number[] = [];
-    for (let i = 0, j = 0; i < common.length && j < date.length; ) {
+    for (let i = 0, j = 0; i < common.length && j < date.length;) {
       if (common[i] < date[j]) ++i;
       else if (common[i] > date[j] || date[j] !== date[j]) ++j;
-      else keep.push(i++), mine.push(j++);
+      else (keep.push(i++), mine.push(j++));
     }
     common = Float64Array.from(keep, (i) => common[i]);
     picks = picks.map((p) => Int32Array.from(keep, (i) => p[i]));

@@ -9,7 +9,14 @@ import type {TrendStudy} from "./trend-study.js";
  * exactly what its tables and charts show, for any as-of date.
  */
 
-const SIZE_WORDS: Record<string, string> = {micro: "Micro caps", small: "Small caps", mid: "Mid caps", large: "Large caps", market: "The market", other: "Other funds"};
+const SIZE_WORDS: Record<string, string> = {
+  micro: "Micro caps",
+  small: "Small caps",
+  mid: "Mid caps",
+  large: "Large caps",
+  market: "The market",
+  other: "Other funds"
+};
 const STYLE_WORDS: Record<string, string> = {value: "value", growth: "growth", core: "core"};
 const PERIOD_WORDS: Record<Period, string> = {
   ytd: "so far this year",
@@ -39,7 +46,10 @@ function capitalize(text: string): string {
  * Who leads the scoreboard and by how much against the benchmark:
  * "Micro caps (IWC) lead the table, 2.3 points ahead of the S&P 500 (SPY) so far this year."
  */
-export function scoreboardCaption(rows: readonly ScoreboardRow[], {period = "ytd", benchmark = "SPY"}: {period?: Period; benchmark?: string} = {}): string {
+export function scoreboardCaption(
+  rows: readonly ScoreboardRow[],
+  {period = "ytd", benchmark = "SPY"}: {period?: Period; benchmark?: string} = {}
+): string {
   if (rows.length === 0) return "No fund has data for this period.";
   const leader = rows[0];
   const bench = rows.find((r) => r.ticker === benchmark);
@@ -52,17 +62,26 @@ export function scoreboardCaption(rows: readonly ScoreboardRow[], {period = "ytd
 }
 
 /** Where a fund stands against its prior high and its averages: "IJR closed at 137.44 on 2026-05-01, 0.2% above its prior high of 137.10 …". */
-export function trendCaption(study: TrendStudy, {fastDays = 50, slowDays = 200}: {fastDays?: number; slowDays?: number} = {}): string {
+export function trendCaption(
+  study: TrendStudy,
+  {fastDays = 50, slowDays = 200}: {fastDays?: number; slowDays?: number} = {}
+): string {
   const last = study.date.length - 1;
   if (last < 1) return `${study.ticker}: not enough data.`;
   const {value, date, distance} = study.priorHigh;
-  const where = distance >= 0 ? `${formatPercent(distance)} above its prior high of ${value.toFixed(2)} (${formatDay(date)}): a new high` : `${formatPercent(-distance)} below its prior high of ${value.toFixed(2)} (${formatDay(date)})`;
+  const where =
+    distance >= 0
+      ? `${formatPercent(distance)} above its prior high of ${value.toFixed(2)} (${formatDay(date)}): a new high`
+      : `${formatPercent(-distance)} below its prior high of ${value.toFixed(2)} (${formatDay(date)})`;
   const trend = study.fast[last] > study.slow[last] ? `above` : `below`;
   return `${study.ticker} closed at ${study.price[last].toFixed(2)} on ${formatDay(study.date[last])}, ${where}; its ${fastDays}-day average is ${trend} its ${slowDays}-day average.`;
 }
 
 /** A pair's rolling spread in words: "Over 63 trading days IJR beat IVV by 7.8 points, the 85th percentile of the pair's history." */
-export function spreadCaption(summary: {pair: string; spread: number; percentile: number}, {window = 252}: {window?: number} = {}): string {
+export function spreadCaption(
+  summary: {pair: string; spread: number; percentile: number},
+  {window = 252}: {window?: number} = {}
+): string {
   const [small, large] = summary.pair.split("−");
   if (!Number.isFinite(summary.spread)) return `${summary.pair}: not enough common history for a ${window}-day spread.`;
   const verb = summary.spread >= 0 ? "beat" : "trailed";
@@ -70,9 +89,15 @@ export function spreadCaption(summary: {pair: string; spread: number; percentile
 }
 
 /** The valuation gap in words: "Small caps' book-to-market is 3.71× large caps' (2026-02), the 80th percentile since 1926 (median 2.31): cheaper than usual." */
-export function valuationCaption(rank: {current: number; currentDate: number; percentile: number; median: number}, {since = "1926"}: {since?: string} = {}): string {
+export function valuationCaption(
+  rank: {current: number; currentDate: number; percentile: number; median: number},
+  {since = "1926"}: {since?: string} = {}
+): string {
   if (!Number.isFinite(rank.current)) return "No valuation data for this date.";
-  const verdict = rank.current > rank.median ? "small caps are cheaper relative to large caps than usual" : "small caps are dearer relative to large caps than usual";
+  const verdict =
+    rank.current > rank.median
+      ? "small caps are cheaper relative to large caps than usual"
+      : "small caps are dearer relative to large caps than usual";
   return `Small caps' book-to-market is ${rank.current.toFixed(2)}× large caps' (${formatDay(rank.currentDate).slice(0, 7)}), the ${formatOrdinal(rank.percentile)} percentile since ${since} (median ${rank.median.toFixed(2)}): ${verdict}.`;
 }
 
@@ -81,19 +106,28 @@ export function valuationCaption(rank: {current: number; currentDate: number; pe
  * 21 (53%) were still ahead 126 trading days later (95% interval 38–67%). No lead is open now."
  */
 export function persistenceCaption(
-  study: {share: {persisted: number; n: number; lower: number; upper: number; estimate: number}; current: {age: number; percentile: number; count: number} | null},
-  {pair, window = 63, threshold = 5, horizon = 126}: {pair: string; window?: number; threshold?: number; horizon?: number}
+  study: {
+    share: {persisted: number; n: number; lower: number; upper: number; estimate: number};
+    current: {age: number; percentile: number; count: number} | null;
+  },
+  {
+    pair,
+    window = 63,
+    threshold = 5,
+    horizon = 126
+  }: {pair: string; window?: number; threshold?: number; horizon?: number}
 ): string {
   const [small, large] = pair.split("−");
   const {share, current} = study;
   const rule = `${window}-day spread above ${threshold} points`;
-  const history = share.n === 0
-    ? `No past lead of ${small} over ${large} (${rule}) is old enough to judge.`
-    : `Of ${share.n} past lead${share.n === 1 ? "" : "s"} of ${small} over ${large} (${rule}), ${share.persisted} (${formatPercent(share.estimate, {digits: 0})}) ${share.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% interval ${formatPercent(share.lower, {digits: 0})}–${formatPercent(share.upper, {digits: 0})}).`;
+  const history =
+    share.n === 0
+      ? `No past lead of ${small} over ${large} (${rule}) is old enough to judge.`
+      : `Of ${share.n} past lead${share.n === 1 ? "" : "s"} of ${small} over ${large} (${rule}), ${share.persisted} (${formatPercent(share.estimate, {digits: 0})}) ${share.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% interval ${formatPercent(share.lower, {digits: 0})}–${formatPercent(share.upper, {digits: 0})}).`;
   const now = !current
     ? "No lead is open now."
     : current.count
-    ? `The current lead, ${current.age} days old, ranks in the ${formatOrdinal(current.percentile)} percentile of past leads at the same age.`
-    : `The current lead is ${current.age} days old; no past lead lasted as long to compare with.`;
+      ? `The current lead, ${current.age} days old, ranks in the ${formatOrdinal(current.percentile)} percentile of past leads at the same age.`
+      : `The current lead is ${current.age} days old; no past lead lasted as long to compare with.`;
   return `${history} ${now}`;
 }

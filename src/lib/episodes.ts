@@ -58,7 +58,8 @@ export function leadershipEpisodes(
   const merged: typeof runs = [];
   for (const r of runs) {
     const prev = merged[merged.length - 1];
-    if (prev && r.start - prev.last - 1 < minGap) merged[merged.length - 1] = {start: prev.start, last: r.last, open: r.open};
+    if (prev && r.start - prev.last - 1 < minGap)
+      merged[merged.length - 1] = {start: prev.start, last: r.last, open: r.open};
     else merged.push({...r});
   }
   return merged.map(({start, last, open}) => {

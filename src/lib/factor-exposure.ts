@@ -29,8 +29,13 @@ export interface AlignedReturns {
 }
 
 /** Fund excess returns (from a total-return index) on the days both calendars share, with that day's factors. */
-export function alignExcessReturns(fundDates: ArrayLike<number>, fundIndex: ArrayLike<number>, factors: FactorPanel): AlignedReturns {
-  if (fundDates.length !== fundIndex.length) throw new Error(`fund dates has ${fundDates.length} values, index has ${fundIndex.length}`);
+export function alignExcessReturns(
+  fundDates: ArrayLike<number>,
+  fundIndex: ArrayLike<number>,
+  factors: FactorPanel
+): AlignedReturns {
+  if (fundDates.length !== fundIndex.length)
+    throw new Error(`fund dates has ${fundDates.length} values, index has ${fundIndex.length}`);
   const at = new Map<number, number>();
   factors.date.forEach((t, i) => at.set(t, i));
   const rows: number[][] = [];
@@ -60,7 +65,10 @@ export interface Exposure {
  * OLS of excess returns on Mkt-RF, SMB and HML over rows dated in [from, to]; null when too few rows.
  * - from, to: epoch ms bounds, inclusive (default all)
  */
-export function factorExposure(a: AlignedReturns, {from = -Infinity, to = Infinity}: {from?: number; to?: number} = {}): Exposure | null {
+export function factorExposure(
+  a: AlignedReturns,
+  {from = -Infinity, to = Infinity}: {from?: number; to?: number} = {}
+): Exposure | null {
   let lo = 0;
   while (lo < a.date.length && a.date[lo] < from) ++lo;
   let hi = lo;
@@ -71,7 +79,16 @@ export function factorExposure(a: AlignedReturns, {from = -Infinity, to = Infini
     const fit = ols(s(a.excess), [s(a.mktRf), s(a.smb), s(a.hml)]);
     const [b0, b1, b2, b3] = fit.coefficients;
     const [t0, t1, t2, t3] = fit.tStats;
-    return {alphaAnnual: b0 * 252, alphaT: t0, beta: {mkt: b1, smb: b2, hml: b3}, t: {mkt: t1, smb: t2, hml: t3}, rSquared: fit.rSquared, n: fit.n, first: a.date[lo], last: a.date[hi - 1]};
+    return {
+      alphaAnnual: b0 * 252,
+      alphaT: t0,
+      beta: {mkt: b1, smb: b2, hml: b3},
+      t: {mkt: t1, smb: t2, hml: t3},
+      rSquared: fit.rSquared,
+      n: fit.n,
+      first: a.date[lo],
+      last: a.date[hi - 1]
+    };
   } catch {
     return null; // collinear or too few valid rows: the caller says "not enough data"
   }
@@ -81,7 +98,16 @@ export function factorExposure(a: AlignedReturns, {from = -Infinity, to = Infini
  * Loadings over a trailing window of `window` aligned days, at every date.
  * - window: rows per window (default 252); a date needs 80% of them valid
  */
-export function rollingExposure(a: AlignedReturns, {window = 252}: {window?: number} = {}): {date: Float64Array; mkt: Float64Array; smb: Float64Array; hml: Float64Array; rSquared: Float64Array} {
+export function rollingExposure(
+  a: AlignedReturns,
+  {window = 252}: {window?: number} = {}
+): {date: Float64Array; mkt: Float64Array; smb: Float64Array; hml: Float64Array; rSquared: Float64Array} {
   const fit = rollingOls(a.excess, [a.mktRf, a.smb, a.hml], {window, minObs: Math.max(5, Math.ceil(window * 0.8))});
-  return {date: a.date, mkt: fit.coefficients[1], smb: fit.coefficients[2], hml: fit.coefficients[3], rSquared: fit.rSquared};
+  return {
+    date: a.date,
+    mkt: fit.coefficients[1],
+    smb: fit.coefficients[2],
+    hml: fit.coefficients[3],
+    rSquared: fit.rSquared
+  };
 }

@@ -25,6 +25,7 @@ export function formatPoints(x: number, {digits = 1} = {}): string {
 export function formatOrdinal(p: number): string {
   if (!Number.isFinite(p)) return "–";
   const n = Math.round(p * 100);
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th";
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? "th" : (({1: "st", 2: "nd", 3: "rd"} as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }

@@ -15,7 +15,12 @@ import {wilsonInterval, type ProportionInterval} from "./proportion-ci.js";
  */
 
 /** The forward spread in points from position `start` over `horizon` days. */
-export function forwardSpread(small: ArrayLike<number>, large: ArrayLike<number>, start: number, horizon: number): number {
+export function forwardSpread(
+  small: ArrayLike<number>,
+  large: ArrayLike<number>,
+  start: number,
+  horizon: number
+): number {
   const t = start + horizon;
   if (start < 0 || t >= small.length) return NaN;
   return (small[t] / small[start] - large[t] / large[start]) * 100;
@@ -89,7 +94,8 @@ export function rankAtAge(
   currentStart: number,
   {age = small.length - 1 - currentStart}: {age?: number} = {}
 ): AgeRank {
-  if (!Number.isInteger(currentStart) || currentStart < 0 || currentStart >= small.length) throw new Error(`invalid currentStart: ${currentStart}`);
+  if (!Number.isInteger(currentStart) || currentStart < 0 || currentStart >= small.length)
+    throw new Error(`invalid currentStart: ${currentStart}`);
   if (!Number.isInteger(age) || age < 0) throw new Error(`invalid age: ${age}`);
   const value = age === 0 ? 0 : forwardSpread(small, large, currentStart, age);
   const past = Float64Array.from(pastStarts, (s) => (age === 0 ? 0 : forwardSpread(small, large, s, age)));
@@ -106,8 +112,17 @@ export function rankAtAge(
 }
 
 /** rankAtAge for the open episode (the last one, when its end is null) against all earlier ones; null when none is open. */
-export function currentEpisodeRank(small: ArrayLike<number>, large: ArrayLike<number>, episodes: readonly Pick<Episode, "start" | "end">[]): AgeRank | null {
+export function currentEpisodeRank(
+  small: ArrayLike<number>,
+  large: ArrayLike<number>,
+  episodes: readonly Pick<Episode, "start" | "end">[]
+): AgeRank | null {
   const last = episodes[episodes.length - 1];
   if (!last || last.end !== null) return null;
-  return rankAtAge(small, large, episodes.slice(0, -1).map((e) => e.start), last.start);
+  return rankAtAge(
+    small,
+    large,
+    episodes.slice(0, -1).map((e) => e.start),
+    last.start
+  );
 }

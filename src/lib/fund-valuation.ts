@@ -43,7 +43,10 @@ export function median(values: readonly (number | null)[]): number {
 /** The funds smallest size first (SIZE_ORDER), keeping the input's order within a size; a new array. */
 export function sortBySize<T extends {ticker: string}>(rows: readonly T[]): T[] {
   const rank = (r: T) => SIZE_ORDER.indexOf(fundInfo(r.ticker).size);
-  return rows.map((r, i) => ({r, i})).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({r}) => r);
+  return rows
+    .map((r, i) => ({r, i}))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({r}) => r);
 }
 
 /**
@@ -51,10 +54,16 @@ export function sortBySize<T extends {ticker: string}>(rows: readonly T[]): T[] 
  * - metric: which multiple (default "pe")
  */
 export function sizeMedians(rows: readonly FundValuation[], {metric = "pe"}: {metric?: Multiple} = {}) {
-  const side = (sizes: readonly SizeBucket[]) => rows.filter((r) => sizes.includes(fundInfo(r.ticker).size) && r[metric] !== null && Number.isFinite(r[metric]));
+  const side = (sizes: readonly SizeBucket[]) =>
+    rows.filter((r) => sizes.includes(fundInfo(r.ticker).size) && r[metric] !== null && Number.isFinite(r[metric]));
   const small = side(SMALL);
   const large = side(LARGE);
-  return {small: median(small.map((r) => r[metric])), large: median(large.map((r) => r[metric])), smallCount: small.length, largeCount: large.length};
+  return {
+    small: median(small.map((r) => r[metric])),
+    large: median(large.map((r) => r[metric])),
+    smallCount: small.length,
+    largeCount: large.length
+  };
 }
 
 /**

@@ -18,7 +18,11 @@ export interface HistoryRank {
  * - from: first date included, epoch ms (default −∞)
  * - to: last date included, epoch ms (default +∞)
  */
-export function historyRank(dates: ArrayLike<number>, values: ArrayLike<number>, {from = -Infinity, to = Infinity}: {from?: number; to?: number} = {}): HistoryRank {
+export function historyRank(
+  dates: ArrayLike<number>,
+  values: ArrayLike<number>,
+  {from = -Infinity, to = Infinity}: {from?: number; to?: number} = {}
+): HistoryRank {
   if (dates.length !== values.length) throw new Error(`dates has ${dates.length} values, values has ${values.length}`);
   if (!(from <= to)) throw new Error(`invalid window: from ${from} is after to ${to}`);
   const sample: number[] = [];

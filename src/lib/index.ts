@@ -21,10 +21,41 @@ export {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} f
 export {positiveStreaks, longestPositiveStreak, daysSinceTurnedPositive, type Streak} from "./streaks.js";
 export {pairStudy, pairSummary, parsePairs, DEFAULT_PAIRS, type Pair, type PairStudy} from "./pair-study.js";
 export {trendStudy, type TrendStudy} from "./trend-study.js";
-export {describeFund, scoreboardCaption, trendCaption, spreadCaption, valuationCaption, persistenceCaption} from "./captions.js";
+export {
+  describeFund,
+  scoreboardCaption,
+  trendCaption,
+  spreadCaption,
+  valuationCaption,
+  persistenceCaption
+} from "./captions.js";
 export {leadershipEpisodes, episodeLabel, type Episode} from "./episodes.js";
 export {wilsonInterval, type ProportionInterval} from "./proportion-ci.js";
-export {forwardSpread, forwardSpreads, persistenceShare, rankAtAge, currentEpisodeRank, type PersistenceShare, type AgeRank} from "./forward-outcomes.js";
+export {
+  forwardSpread,
+  forwardSpreads,
+  persistenceShare,
+  rankAtAge,
+  currentEpisodeRank,
+  type PersistenceShare,
+  type AgeRank
+} from "./forward-outcomes.js";
 export {compoundIndex} from "./compound.js";
-export {pairIndexes, smbIndexes, persistenceStudy, type IndexPair, type EpisodeOutcome, type PersistenceStudy} from "./persistence-study.js";
-export {medianComparison, sizeMedians, sortBySize, isStale, STALE_DAYS, type FundValuation, type FundValuationSnapshot, type Multiple} from "./fund-valuation.js";
+export {
+  pairIndexes,
+  smbIndexes,
+  persistenceStudy,
+  type IndexPair,
+  type EpisodeOutcome,
+  type PersistenceStudy
+} from "./persistence-study.js";
+export {
+  medianComparison,
+  sizeMedians,
+  sortBySize,
+  isStale,
+  STALE_DAYS,
+  type FundValuation,
+  type FundValuationSnapshot,
+  type Multiple
+} from "./fund-valuation.js";

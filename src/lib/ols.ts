@@ -35,7 +35,11 @@ interface Sums {
  * - intercept: fit b0 (default true)
  * Throws when too few rows remain (n ≤ p) or the regressors are collinear.
  */
-export function ols(y: Float64Array, X: readonly Float64Array[], {intercept = true}: {intercept?: boolean} = {}): OlsResult {
+export function ols(
+  y: Float64Array,
+  X: readonly Float64Array[],
+  {intercept = true}: {intercept?: boolean} = {}
+): OlsResult {
   const p = check(y, X, intercept);
   const sums = emptySums(p);
   const row = new Float64Array(p);
@@ -107,7 +111,8 @@ export function rollingOls(
 }
 
 function check(y: Float64Array, X: readonly Float64Array[], intercept: boolean): number {
-  for (const [j, x] of X.entries()) if (x.length !== y.length) throw new Error(`regressor ${j} has length ${x.length}, y has ${y.length}`);
+  for (const [j, x] of X.entries())
+    if (x.length !== y.length) throw new Error(`regressor ${j} has length ${x.length}, y has ${y.length}`);
   const p = X.length + (intercept ? 1 : 0);
   if (p === 0) throw new Error("ols needs at least one regressor or an intercept");
   return p;

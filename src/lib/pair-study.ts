@@ -48,7 +48,10 @@ export function pairStudy(
   ]);
   const [[s], [l]] = aligned.values;
   const spread = rollingSpread(s, l, {window});
-  const start = Math.max(0, aligned.date.findIndex((t) => t >= rebase));
+  const start = Math.max(
+    0,
+    aligned.date.findIndex((t) => t >= rebase)
+  );
   const ratio = relativeStrength(s, l, {start});
   return {
     small: small.ticker,

@@ -14,7 +14,10 @@ import {checkWindow, rollingMean, rollingStd} from "./rolling.js";
  *
  * - minPeriods: valid values needed before a rank is given, an integer ≥ 1 (default 1)
  */
-export function expandingPercentile(values: ArrayLike<number>, {minPeriods = 1}: {minPeriods?: number} = {}): Float64Array {
+export function expandingPercentile(
+  values: ArrayLike<number>,
+  {minPeriods = 1}: {minPeriods?: number} = {}
+): Float64Array {
   checkMinPeriods(minPeriods);
   const {rank, tree, out} = prepare(values);
   let count = 0;
@@ -93,7 +96,9 @@ function checkMinPeriods(minPeriods: number): void {
 // Ranks are 1-based positions among the sorted distinct valid values (−1 for NaN).
 function prepare(values: ArrayLike<number>) {
   const n = values.length;
-  const sorted = Float64Array.from(values).filter((v) => v === v).sort();
+  const sorted = Float64Array.from(values)
+    .filter((v) => v === v)
+    .sort();
   const rank = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; ++i) if (values[i] === values[i]) rank[i] = lowerBound(sorted, values[i]) + 1;
   return {rank, tree: new Int32Array(sorted.length + 1), out: new Float64Array(n).fill(NaN)};

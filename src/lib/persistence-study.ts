@@ -1,7 +1,13 @@
 import {alignOnCommonDates} from "./align.js";
 import {compoundIndex} from "./compound.js";
 import {episodeLabel, leadershipEpisodes, type Episode} from "./episodes.js";
-import {currentEpisodeRank, forwardSpreads, persistenceShare, type AgeRank, type PersistenceShare} from "./forward-outcomes.js";
+import {
+  currentEpisodeRank,
+  forwardSpreads,
+  persistenceShare,
+  type AgeRank,
+  type PersistenceShare
+} from "./forward-outcomes.js";
 import {rollingSpread} from "./spread.js";
 
 /** A small and a large growth index on one calendar (epoch ms dates). */
@@ -12,7 +18,10 @@ export interface IndexPair {
 }
 
 /** Two funds' total-return indexes on their common days. */
-export function pairIndexes(small: {date: ArrayLike<number>; index: ArrayLike<number>}, large: {date: ArrayLike<number>; index: ArrayLike<number>}): IndexPair {
+export function pairIndexes(
+  small: {date: ArrayLike<number>; index: ArrayLike<number>},
+  large: {date: ArrayLike<number>; index: ArrayLike<number>}
+): IndexPair {
   const a = alignOnCommonDates([
     {date: small.date, values: [small.index]},
     {date: large.date, values: [large.index]}
@@ -27,7 +36,11 @@ export function smbIndexes(date: ArrayLike<number>, smb: ArrayLike<number>): Ind
   while (first <= last && smb[first] !== smb[first]) ++first;
   while (last >= first && smb[last] !== smb[last]) --last;
   const small = compoundIndex(Float64Array.from(smb).subarray(first, last + 1));
-  return {date: Float64Array.from(date).subarray(first, last + 1), small, large: new Float64Array(small.length).fill(1)};
+  return {
+    date: Float64Array.from(date).subarray(first, last + 1),
+    small,
+    large: new Float64Array(small.length).fill(1)
+  };
 }
 
 /** One row of the episode table: the episode, its label and what followed it. */
@@ -60,11 +73,26 @@ export interface PersistenceStudy {
  */
 export function persistenceStudy(
   {date, small, large}: IndexPair,
-  {window = 63, threshold = 5, minGap = 0, horizon = 126}: {window?: number; threshold?: number; minGap?: number; horizon?: number} = {}
+  {
+    window = 63,
+    threshold = 5,
+    minGap = 0,
+    horizon = 126
+  }: {window?: number; threshold?: number; minGap?: number; horizon?: number} = {}
 ): PersistenceStudy {
   const spread = rollingSpread(small, large, {window});
   const found = leadershipEpisodes(date, spread, {threshold, minGap});
-  const forward = forwardSpreads(small, large, found.map((e) => e.start), {horizon});
-  const episodes = found.map((e, k) => ({...e, label: episodeLabel(e), forward: forward[k], persisted: Number.isNaN(forward[k]) ? null : forward[k] > 0}));
+  const forward = forwardSpreads(
+    small,
+    large,
+    found.map((e) => e.start),
+    {horizon}
+  );
+  const episodes = found.map((e, k) => ({
+    ...e,
+    label: episodeLabel(e),
+    forward: forward[k],
+    persisted: Number.isNaN(forward[k]) ? null : forward[k] > 0
+  }));
   return {date, spread, episodes, share: persistenceShare(forward), current: currentEpisodeRank(small, large, found)};
 }

@@ -14,7 +14,8 @@ export interface ProportionInterval {
  */
 export function wilsonInterval(successes: number, n: number, {z = 1.96}: {z?: number} = {}): ProportionInterval {
   if (!Number.isInteger(n) || n < 0) throw new Error(`invalid n: ${n}`);
-  if (!Number.isInteger(successes) || successes < 0 || successes > n) throw new Error(`invalid successes: ${successes} of ${n}`);
+  if (!Number.isInteger(successes) || successes < 0 || successes > n)
+    throw new Error(`invalid successes: ${successes} of ${n}`);
   if (!(z > 0) || !Number.isFinite(z)) throw new Error(`invalid z: ${z}`);
   if (n === 0) return {estimate: NaN, lower: NaN, upper: NaN};
   const p = successes / n;
@@ -23,5 +24,9 @@ export function wilsonInterval(successes: number, n: number, {z = 1.96}: {z?: nu
   const center = (p + z2 / (2 * n)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
   // Clamp the rounding error at 0 and n successes, where one bound is exactly 0 or 1.
-  return {estimate: p, lower: successes === 0 ? 0 : Math.max(0, center - half), upper: successes === n ? 1 : Math.min(1, center + half)};
+  return {
+    estimate: p,
+    lower: successes === 0 ? 0 : Math.max(0, center - half),
+    upper: successes === n ? 1 : Math.min(1, center + half)
+  };
 }

@@ -1,5 +1,12 @@
 import {lag} from "./monthly.js";
-import {alignMonthly, classifyRegimes, forwardReturns, regimeTable, type RegimeFlags, type RegimeRow} from "./regimes.js";
+import {
+  alignMonthly,
+  classifyRegimes,
+  forwardReturns,
+  regimeTable,
+  type RegimeFlags,
+  type RegimeRow
+} from "./regimes.js";
 
 /**
  * The macro-regime study: classify every month from fed funds, the 10-year
@@ -35,7 +42,19 @@ export interface RegimeStudy {
  */
 export function regimeStudy(
   input: RegimeStudyInput,
-  {fedLookback = 6, yieldLookback = 6, growthLookback = 6, indproLag = 1, horizons = [3, 6, 12]}: {fedLookback?: number; yieldLookback?: number; growthLookback?: number; indproLag?: number; horizons?: readonly number[]} = {}
+  {
+    fedLookback = 6,
+    yieldLookback = 6,
+    growthLookback = 6,
+    indproLag = 1,
+    horizons = [3, 6, 12]
+  }: {
+    fedLookback?: number;
+    yieldLookback?: number;
+    growthLookback?: number;
+    indproLag?: number;
+    horizons?: readonly number[];
+  } = {}
 ): RegimeStudy {
   const flags = classifyRegimes(
     {dates: input.dates, fedFunds: input.fedFunds, yield10: input.yield10, indpro: lag(input.indpro, indproLag)},

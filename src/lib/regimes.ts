@@ -44,8 +44,17 @@ const NAMES = {
  * - growthLookback: months back for the growth comparison (default 6)
  */
 export function classifyRegimes(
-  {dates, fedFunds, yield10, indpro}: {dates: Float64Array; fedFunds: Float64Array; yield10: Float64Array; indpro: Float64Array},
-  {fedLookback = 6, yieldLookback = 6, growthLookback = 6}: {fedLookback?: number; yieldLookback?: number; growthLookback?: number} = {}
+  {
+    dates,
+    fedFunds,
+    yield10,
+    indpro
+  }: {dates: Float64Array; fedFunds: Float64Array; yield10: Float64Array; indpro: Float64Array},
+  {
+    fedLookback = 6,
+    yieldLookback = 6,
+    growthLookback = 6
+  }: {fedLookback?: number; yieldLookback?: number; growthLookback?: number} = {}
 ): RegimeFlags {
   for (const [name, k] of Object.entries({fedLookback, yieldLookback, growthLookback})) {
     if (!Number.isInteger(k) || k < 1) throw new Error(`invalid ${name}: ${k}`);
@@ -56,7 +65,8 @@ export function classifyRegimes(
   }
   // Lookbacks count array positions, so a skipped month would silently stretch them.
   for (let i = 1; i < n; ++i) {
-    if (monthKey(dates[i]) !== monthKey(dates[i - 1]) + 1) throw new Error(`months are not consecutive at ${new Date(dates[i]).toISOString().slice(0, 10)}`);
+    if (monthKey(dates[i]) !== monthKey(dates[i - 1]) + 1)
+      throw new Error(`months are not consecutive at ${new Date(dates[i]).toISOString().slice(0, 10)}`);
   }
   const yoy = indpro.map((v, i) => (i >= 12 ? v / indpro[i - 12] - 1 : NaN));
   return {
@@ -68,7 +78,9 @@ export function classifyRegimes(
 }
 
 function compare(values: Float64Array, lag: number, test: (now: number, then: number) => boolean): Float64Array {
-  return values.map((v, i) => (i < lag || Number.isNaN(v) || Number.isNaN(values[i - lag]) ? NaN : test(v, values[i - lag]) ? 1 : 0));
+  return values.map((v, i) =>
+    i < lag || Number.isNaN(v) || Number.isNaN(values[i - lag]) ? NaN : test(v, values[i - lag]) ? 1 : 0
+  );
 }
 
 function monthKey(t: number): number {
@@ -116,7 +128,10 @@ function monthEnd(key: number): number {
 }
 
 /** Picks, for each target month-end, the series' value in the same calendar month (NaN when absent). */
-export function alignMonthly(target: Float64Array, {dates, values}: {dates: Float64Array; values: Float64Array}): Float64Array {
+export function alignMonthly(
+  target: Float64Array,
+  {dates, values}: {dates: Float64Array; values: Float64Array}
+): Float64Array {
   const byMonth = new Map<number, number>();
   dates.forEach((t, i) => byMonth.set(monthKey(t), values[i]));
   return target.map((t) => byMonth.get(monthKey(t)) ?? NaN);
@@ -144,18 +159,32 @@ export function forwardReturns(monthlyReturns: Float64Array, horizon: number): F
  * forward return is NaN are left out of every row, so rows share one sample.
  */
 export function regimeTable(flags: RegimeFlags, forward: Float64Array): RegimeRow[] {
-  if (forward.length !== flags.dates.length) throw new Error(`forward has ${forward.length} months, flags have ${flags.dates.length}`);
+  if (forward.length !== flags.dates.length)
+    throw new Error(`forward has ${forward.length} months, flags have ${flags.dates.length}`);
   const keep: number[] = [];
   for (let i = 0; i < forward.length; ++i) {
     if (!Number.isNaN(forward[i]) && FLAGS.every((f) => !Number.isNaN(flags[f][i]))) keep.push(i);
   }
   const conditions: Array<Partial<Record<(typeof FLAGS)[number], boolean>>> = [{}];
   for (const f of FLAGS) conditions.push({[f]: true}, {[f]: false});
-  for (const e of [true, false]) for (const y of [true, false]) for (const g of [true, false]) conditions.push({easing: e, yieldFalling: y, growthAccelerating: g});
+  for (const e of [true, false])
+    for (const y of [true, false])
+      for (const g of [true, false]) conditions.push({easing: e, yieldFalling: y, growthAccelerating: g});
   return conditions.map((c) => {
-    const sample = keep.filter((i) => FLAGS.every((f) => c[f] === undefined || flags[f][i] === (c[f] ? 1 : 0))).map((i) => forward[i]);
-    const label = FLAGS.filter((f) => c[f] !== undefined).map((f) => NAMES[f][c[f] ? 0 : 1]).join(" · ") || "All months";
-    return {label, easing: c.easing ?? null, yieldFalling: c.yieldFalling ?? null, growthAccelerating: c.growthAccelerating ?? null, ...stats(sample)};
+    const sample = keep
+      .filter((i) => FLAGS.every((f) => c[f] === undefined || flags[f][i] === (c[f] ? 1 : 0)))
+      .map((i) => forward[i]);
+    const label =
+      FLAGS.filter((f) => c[f] !== undefined)
+        .map((f) => NAMES[f][c[f] ? 0 : 1])
+        .join(" · ") || "All months";
+    return {
+      label,
+      easing: c.easing ?? null,
+      yieldFalling: c.yieldFalling ?? null,
+      growthAccelerating: c.growthAccelerating ?? null,
+      ...stats(sample)
+    };
   });
 }
 

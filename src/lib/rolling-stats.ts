@@ -31,7 +31,11 @@ export function rollingVolatility(
  *
  * - window: how many positions each estimate covers, an integer ≥ 1 (default 63)
  */
-export function rollingCovariance(a: ArrayLike<number>, b: ArrayLike<number>, {window = 63}: {window?: number} = {}): Float64Array {
+export function rollingCovariance(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  {window = 63}: {window?: number} = {}
+): Float64Array {
   return pairMoments(a, b, window, COVARIANCE);
 }
 
@@ -41,7 +45,11 @@ export function rollingCovariance(a: ArrayLike<number>, b: ArrayLike<number>, {w
  *
  * - window: how many positions each estimate covers, an integer ≥ 1 (default 63)
  */
-export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, {window = 63}: {window?: number} = {}): Float64Array {
+export function rollingCorrelation(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  {window = 63}: {window?: number} = {}
+): Float64Array {
   return pairMoments(a, b, window, CORRELATION);
 }
 
@@ -51,7 +59,11 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, {
  *
  * - window: how many positions each estimate covers, an integer ≥ 1 (default 63)
  */
-export function rollingBeta(asset: ArrayLike<number>, bench: ArrayLike<number>, {window = 63}: {window?: number} = {}): Float64Array {
+export function rollingBeta(
+  asset: ArrayLike<number>,
+  bench: ArrayLike<number>,
+  {window = 63}: {window?: number} = {}
+): Float64Array {
   return pairMoments(asset, bench, window, BETA);
 }
 
@@ -70,11 +82,18 @@ function pairMoments(a: ArrayLike<number>, b: ArrayLike<number>, window: number,
   // Sums of shifted values (x − c) keep raw cross-products from cancelling.
   // As in rollingSum, they are rebuilt every `window` steps (amortised O(1)),
   // bounding drift and re-centring c, and the moment a NaN has left the window.
-  let ca = 0, cb = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  let ca = 0,
+    cb = 0,
+    sa = 0,
+    sb = 0,
+    saa = 0,
+    sbb = 0,
+    sab = 0;
   let clean = window - 1; // first position whose window is full and free of NaN
   let rebuild = 0; // next position at which the sums are recomputed
   for (let i = 0; i < n; ++i) {
-    const ai = a[i], bi = b[i];
+    const ai = a[i],
+      bi = b[i];
     if (ai !== ai || bi !== bi) {
       clean = rebuild = i + window;
       continue;
@@ -85,25 +104,36 @@ function pairMoments(a: ArrayLike<number>, b: ArrayLike<number>, window: number,
       cb = bi;
       sa = sb = saa = sbb = sab = 0;
       for (let j = Math.max(0, i - window + 1); j < i; ++j) {
-        const x = a[j] - ca, y = b[j] - cb;
-        sa += x, sb += y, saa += x * x, sbb += y * y, sab += x * y;
+        const x = a[j] - ca,
+          y = b[j] - cb;
+        ((sa += x), (sb += y), (saa += x * x), (sbb += y * y), (sab += x * y));
       }
     } else if (i >= window) {
       // The pair entering and the pair leaving in one fused update.
-      const x = ai - ca, y = bi - cb, u = a[i - window] - ca, v = b[i - window] - cb;
-      sa += x - u, sb += y - v, saa += (x - u) * (x + u), sbb += (y - v) * (y + v), sab += x * y - u * v;
+      const x = ai - ca,
+        y = bi - cb,
+        u = a[i - window] - ca,
+        v = b[i - window] - cb;
+      ((sa += x - u), (sb += y - v), (saa += (x - u) * (x + u)), (sbb += (y - v) * (y + v)), (sab += x * y - u * v));
     } else {
-      const x = ai - ca, y = bi - cb;
-      sa += x, sb += y, saa += x * x, sbb += y * y, sab += x * y;
+      const x = ai - ca,
+        y = bi - cb;
+      ((sa += x), (sb += y), (saa += x * x), (sbb += y * y), (sab += x * y));
     }
     if (i >= clean && window > 1) {
       const mab = sab - sa * sb * inv;
       const maa = Math.max(0, saa - sa * sa * inv);
       const mbb = Math.max(0, sbb - sb * sb * inv);
       out[i] =
-        statistic === COVARIANCE ? mab / (window - 1)
-        : statistic === CORRELATION ? (maa > 0 && mbb > 0 ? mab / Math.sqrt(maa * mbb) : NaN)
-        : mbb > 0 ? mab / mbb : NaN;
+        statistic === COVARIANCE
+          ? mab / (window - 1)
+          : statistic === CORRELATION
+            ? maa > 0 && mbb > 0
+              ? mab / Math.sqrt(maa * mbb)
+              : NaN
+            : mbb > 0
+              ? mab / mbb
+              : NaN;
     }
   }
   return out;

@@ -19,7 +19,10 @@ export function floatColumn(table: ColumnTable, name: string): Float64Array | nu
  * Float64Arrays: `date` as epoch ms, nulls as NaN. A column the table lacks
  * comes back as all NaN, so a page can say "missing" instead of failing.
  */
-export function tableColumns<K extends string>(table: ColumnTable, names: readonly K[]): {date: Float64Array; missing: K[]} & Record<K, Float64Array> {
+export function tableColumns<K extends string>(
+  table: ColumnTable,
+  names: readonly K[]
+): {date: Float64Array; missing: K[]} & Record<K, Float64Array> {
   const n = table.numRows;
   const read = (name: string) => floatColumn(table, name);
   const date = read("date");

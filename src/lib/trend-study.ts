@@ -28,7 +28,10 @@ export interface TrendStudy {
  * - fast, slow: moving-average lengths in days (default 50 and 200)
  * - end: last day considered, epoch ms (default all data)
  */
-export function trendStudy(prices: TickerPrices, {fast = 50, slow = 200, end = Infinity}: {fast?: number; slow?: number; end?: number} = {}): TrendStudy {
+export function trendStudy(
+  prices: TickerPrices,
+  {fast = 50, slow = 200, end = Infinity}: {fast?: number; slow?: number; end?: number} = {}
+): TrendStudy {
   let n = prices.date.length;
   while (n > 0 && prices.date[n - 1] > end) --n;
   const date = prices.date.subarray(0, n);
@@ -40,7 +43,7 @@ export function trendStudy(prices: TickerPrices, {fast = 50, slow = 200, end = I
   const high = priorHigh(price);
   const last = n - 1;
   let highDate = NaN;
-  for (let i = last - 1; i >= 0; --i) if (price[i] === high[last]) (highDate = date[i]), (i = 0);
+  for (let i = last - 1; i >= 0; --i) if (price[i] === high[last]) ((highDate = date[i]), (i = 0));
   return {
     ticker: prices.ticker,
     date,

@@ -26,7 +26,12 @@ import {seededRandom} from "../lib/seeded-random.js";
 //   on every call, 2–3× slower, and which way a run goes is luck; --no-use-osr
 //   makes every case (references included) run its regular optimised code.
 if (process.env.ROLLING_BENCH_CHILD === undefined) {
-  const env = {...process.env, ROLLING_BENCH_CHILD: "1", MALLOC_TRIM_THRESHOLD_: "268435456", MALLOC_TOP_PAD_: "16777216"};
+  const env = {
+    ...process.env,
+    ROLLING_BENCH_CHILD: "1",
+    MALLOC_TRIM_THRESHOLD_: "268435456",
+    MALLOC_TOP_PAD_: "16777216"
+  };
   const args = [...process.execArgv, "--no-use-osr", ...process.argv.slice(1)];
   const {status} = spawnSync(process.execPath, args, {stdio: "inherit", env});
   process.exit(status ?? 1);
@@ -96,7 +101,8 @@ function maxRelErr(actual: ArrayLike<number>[], expected: ArrayLike<number>[], f
     for (let i = from; i < e.length; ++i) if (Math.abs(e[i]) > scale) scale = Math.abs(e[i]);
     for (let i = from; i < e.length; ++i) {
       const a = actual[k][i] ?? NaN;
-      const err = Number.isNaN(a) && Number.isNaN(e[i]) ? 0 : Math.abs(a - e[i]) / Math.max(Math.abs(e[i]), 1e-3 * scale);
+      const err =
+        Number.isNaN(a) && Number.isNaN(e[i]) ? 0 : Math.abs(a - e[i]) / Math.max(Math.abs(e[i]), 1e-3 * scale);
       worst = Math.max(worst, Number.isNaN(err) ? Infinity : err);
     }
   });
@@ -123,11 +129,15 @@ const cov = (x: Float64Array, y: Float64Array, a: number, b: number) => {
 };
 // The window return compounded from its daily returns, not read off the index.
 const compounded = (r: Float64Array) =>
-  naiveWindow(r, (a, b) => {
-    let g = 1;
-    for (let j = a; j < b; ++j) g *= 1 + r[j];
-    return g - 1;
-  }, W);
+  naiveWindow(
+    r,
+    (a, b) => {
+      let g = 1;
+      for (let j = a; j < b; ++j) g *= 1 + r[j];
+      return g - 1;
+    },
+    W
+  );
 function naiveEma(x: Float64Array, span: number): Float64Array {
   const alpha = 2 / (span + 1);
   return Float64Array.from(x, (_, i) => {
@@ -140,7 +150,9 @@ function naiveEma(x: Float64Array, span: number): Float64Array {
 
 // arquero: the same windows as derive() expressions over a table of the inputs.
 function arquero(columns: Record<string, Float64Array>, exprs: Record<string, string>, framed = true): Float64Array[] {
-  const derived = Object.fromEntries(Object.entries(exprs).map(([k, e]) => [k, framed ? aq.rolling(e, [-(W - 1), 0]) : e]));
+  const derived = Object.fromEntries(
+    Object.entries(exprs).map(([k, e]) => [k, framed ? aq.rolling(e, [-(W - 1), 0]) : e])
+  );
   const table = aq.table(columns).derive(derived);
   return Object.keys(exprs).map((k) => Float64Array.from(table.array(k) as ArrayLike<number>, (v) => v ?? NaN));
 }
@@ -170,18 +182,81 @@ const cases: Case[] = [
     arquero: () =>
       arquero(
         Object.fromEntries(indexes.map((v, k) => [col(k), v])),
-        Object.fromEntries(indexes.slice(1).map((_, k) => [`s${k}`, `d => (d.${col(k + 1)} / op.lag(d.${col(k + 1)}, ${W}) - d.t0 / op.lag(d.t0, ${W})) * 100`])),
+        Object.fromEntries(
+          indexes
+            .slice(1)
+            .map((_, k) => [
+              `s${k}`,
+              `d => (d.${col(k + 1)} / op.lag(d.${col(k + 1)}, ${W}) - d.t0 / op.lag(d.t0, ${W})) * 100`
+            ])
+        ),
         false
       )
   },
-  {name: "rollingMean", series: 1, from: W - 1, kernel: () => [rollingMean(x, {window: W})], naive: () => [naiveWindow(x, (a, b) => mean(x, a, b))], arquero: () => arquero({x}, {m: "d => op.average(d.x)"})},
-  {name: "rollingStd", series: 1, from: W - 1, kernel: () => [rollingStd(rx, {window: W})], naive: () => [naiveWindow(rx, (a, b) => Math.sqrt(cov(rx, rx, a, b)))], arquero: () => arquero({x: rx}, {s: "d => op.stdev(d.x)"})},
-  {name: "rollingReturn", series: 1, from: W, kernel: () => [rollingReturn(x, {window: W})], naive: () => [compounded(rx)], arquero: () => arquero({x}, {r: `d => d.x / op.lag(d.x, ${W}) - 1`}, false)},
-  {name: "rollingMax", series: 1, from: W - 1, kernel: () => [rollingMax(x, {window: W})], naive: () => [naiveWindow(x, (a, b) => Math.max(...x.subarray(a, b)))], arquero: () => arquero({x}, {m: "d => op.max(d.x)"})},
-  {name: "rollingCorrelation", series: 1, from: W - 1, kernel: () => [rollingCorrelation(rx, rb, {window: W})], naive: () => [naiveWindow(rx, (a, b) => cov(rx, rb, a, b) / Math.sqrt(cov(rx, rx, a, b) * cov(rb, rb, a, b)))], arquero: () => arquero({x: rx, y: rb}, {c: "d => op.corr(d.x, d.y)"})},
-  {name: "rollingBeta", series: 1, from: W - 1, kernel: () => [rollingBeta(rx, rb, {window: W})], naive: () => [naiveWindow(rx, (a, b) => cov(rx, rb, a, b) / cov(rb, rb, a, b))], arquero: () => arquero({x: rx, y: rb}, {b: "d => op.covariance(d.x, d.y) / op.variance(d.y)"})},
-  {name: "rollingVolatility", series: 1, from: W - 1, kernel: () => [rollingVolatility(rx, {window: W})], naive: () => [naiveWindow(rx, (a, b) => Math.sqrt(cov(rx, rx, a, b) * 252))], arquero: () => arquero({x: rx}, {v: `d => op.stdev(d.x) * ${Math.sqrt(252)}`})},
-  {name: "sma", series: 1, from: W - 1, kernel: () => [sma(x, {window: W})], naive: () => [naiveWindow(x, (a, b) => mean(x, a, b))], arquero: () => arquero({x}, {m: "d => op.average(d.x)"})},
+  {
+    name: "rollingMean",
+    series: 1,
+    from: W - 1,
+    kernel: () => [rollingMean(x, {window: W})],
+    naive: () => [naiveWindow(x, (a, b) => mean(x, a, b))],
+    arquero: () => arquero({x}, {m: "d => op.average(d.x)"})
+  },
+  {
+    name: "rollingStd",
+    series: 1,
+    from: W - 1,
+    kernel: () => [rollingStd(rx, {window: W})],
+    naive: () => [naiveWindow(rx, (a, b) => Math.sqrt(cov(rx, rx, a, b)))],
+    arquero: () => arquero({x: rx}, {s: "d => op.stdev(d.x)"})
+  },
+  {
+    name: "rollingReturn",
+    series: 1,
+    from: W,
+    kernel: () => [rollingReturn(x, {window: W})],
+    naive: () => [compounded(rx)],
+    arquero: () => arquero({x}, {r: `d => d.x / op.lag(d.x, ${W}) - 1`}, false)
+  },
+  {
+    name: "rollingMax",
+    series: 1,
+    from: W - 1,
+    kernel: () => [rollingMax(x, {window: W})],
+    naive: () => [naiveWindow(x, (a, b) => Math.max(...x.subarray(a, b)))],
+    arquero: () => arquero({x}, {m: "d => op.max(d.x)"})
+  },
+  {
+    name: "rollingCorrelation",
+    series: 1,
+    from: W - 1,
+    kernel: () => [rollingCorrelation(rx, rb, {window: W})],
+    naive: () => [naiveWindow(rx, (a, b) => cov(rx, rb, a, b) / Math.sqrt(cov(rx, rx, a, b) * cov(rb, rb, a, b)))],
+    arquero: () => arquero({x: rx, y: rb}, {c: "d => op.corr(d.x, d.y)"})
+  },
+  {
+    name: "rollingBeta",
+    series: 1,
+    from: W - 1,
+    kernel: () => [rollingBeta(rx, rb, {window: W})],
+    naive: () => [naiveWindow(rx, (a, b) => cov(rx, rb, a, b) / cov(rb, rb, a, b))],
+    arquero: () => arquero({x: rx, y: rb}, {b: "d => op.covariance(d.x, d.y) / op.variance(d.y)"})
+  },
+  {
+    name: "rollingVolatility",
+    series: 1,
+    from: W - 1,
+    kernel: () => [rollingVolatility(rx, {window: W})],
+    naive: () => [naiveWindow(rx, (a, b) => Math.sqrt(cov(rx, rx, a, b) * 252))],
+    arquero: () => arquero({x: rx}, {v: `d => op.stdev(d.x) * ${Math.sqrt(252)}`})
+  },
+  {
+    name: "sma",
+    series: 1,
+    from: W - 1,
+    kernel: () => [sma(x, {window: W})],
+    naive: () => [naiveWindow(x, (a, b) => mean(x, a, b))],
+    arquero: () => arquero({x}, {m: "d => op.average(d.x)"})
+  },
   // arquero has no recursive (exponential) window, so ema has no arquero reference.
   {name: "ema", series: 1, from: 0, kernel: () => [ema(x, {span: W})], naive: () => [naiveEma(x, W)]}
 ];
@@ -199,11 +274,20 @@ for (const c of cases) {
   }
   console.log(
     JSON.stringify({
-      case: c.name, n: N, window: W, series: c.series,
-      medianMs: round(kernelMs), naiveMs: round(naiveMs), arqueroMs: ref ? round(arqueroMs) : null,
-      speedupVsNaive: round(naiveMs / kernelMs, 3), speedupVsArquero: ref ? round(arqueroMs / kernelMs, 3) : null,
-      maxRelErrVsNaive: errNaive, runs: kernel.ms.length,
-      naiveRuns: naive.ms.length, arqueroRuns: ref ? ref.ms.length : 0, maxRelErrVsArquero: ref ? errArquero : null
+      case: c.name,
+      n: N,
+      window: W,
+      series: c.series,
+      medianMs: round(kernelMs),
+      naiveMs: round(naiveMs),
+      arqueroMs: ref ? round(arqueroMs) : null,
+      speedupVsNaive: round(naiveMs / kernelMs, 3),
+      speedupVsArquero: ref ? round(arqueroMs / kernelMs, 3) : null,
+      maxRelErrVsNaive: errNaive,
+      runs: kernel.ms.length,
+      naiveRuns: naive.ms.length,
+      arqueroRuns: ref ? ref.ms.length : 0,
+      maxRelErrVsArquero: ref ? errArquero : null
     })
   );
 }

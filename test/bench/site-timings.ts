@@ -12,14 +12,23 @@ const BUILDS = Number(process.env.BUILDS ?? 3);
 const LOADS = Number(process.env.LOADS ?? 9);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const summary = (xs: number[]) => ({median: +median(xs).toFixed(1), min: +Math.min(...xs).toFixed(1), max: +Math.max(...xs).toFixed(1), runs: xs.length});
+const summary = (xs: number[]) => ({
+  median: +median(xs).toFixed(1),
+  min: +Math.min(...xs).toFixed(1),
+  max: +Math.max(...xs).toFixed(1),
+  runs: xs.length
+});
 
 const builds: number[] = [];
 for (let i = 0; i < BUILDS; ++i) {
   // Cold each time: Framework's copies of the loaders' output are dropped, so the loaders run.
   rmSync(resolve(ROOT, "src/.observablehq/cache"), {recursive: true, force: true});
   const started = performance.now();
-  const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, env: {...process.env, WORKBENCH_SOURCE: "sample", WORKBENCH_OUTPUT: OUTPUT}, encoding: "utf8"});
+  const run = spawnSync("npm", ["run", "build"], {
+    cwd: ROOT,
+    env: {...process.env, WORKBENCH_SOURCE: "sample", WORKBENCH_OUTPUT: OUTPUT},
+    encoding: "utf8"
+  });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stderr.slice(-3000)}`);
   builds.push((performance.now() - started) / 1000);
 }
@@ -50,4 +59,12 @@ for (let i = 0; i < LOADS; ++i) {
 await browser.close();
 server.close();
 // The page's own HTML being ready is the reference: the ratio is what loading and computing the data costs on top.
-console.log(JSON.stringify({case: "first-chart", unit: "ms", ...summary(firstChart), domReadyMedian: +median(domReady).toFixed(1), ratioToDomReady: +(median(firstChart) / median(domReady)).toFixed(1)}));
+console.log(
+  JSON.stringify({
+    case: "first-chart",
+    unit: "ms",
+    ...summary(firstChart),
+    domReadyMedian: +median(domReady).toFixed(1),
+    ratioToDomReady: +(median(firstChart) / median(domReady)).toFixed(1)
+  })
+);

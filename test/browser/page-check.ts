@@ -9,7 +9,11 @@ export interface PageProblems {
 }
 
 /** Opens a page, records every problem, and waits until its charts have rendered and the network is idle. */
-export async function openPage(browser: Browser, url: string, {viewport = {width: 1280, height: 900}} = {}): Promise<{page: Page; problems: PageProblems}> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  {viewport = {width: 1280, height: 900}} = {}
+): Promise<{page: Page; problems: PageProblems}> {
   const page = await browser.newPage({viewport});
   const problems: PageProblems = {errorCells: [], consoleErrors: [], pageErrors: [], failedRequests: []};
   page.on("console", (m) => m.type() === "error" && problems.consoleErrors.push(m.text()));
@@ -27,7 +31,9 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
   let last = "";
   for (let i = 0; i < 40; ++i) {
-    const now = await page.evaluate(() => `${document.querySelectorAll("svg").length}:${document.body.innerText.length}:${location.search}`);
+    const now = await page.evaluate(
+      () => `${document.querySelectorAll("svg").length}:${document.body.innerText.length}:${location.search}`
+    );
     if (now === last) return;
     last = now;
     await page.waitForTimeout(150);

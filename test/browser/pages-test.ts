@@ -14,7 +14,11 @@ export function builtPages(output = "dist"): string[] {
   const dist = resolve(import.meta.dirname, "../.tmp", output);
   const walk = (dir: string, prefix = ""): string[] =>
     readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-      e.isDirectory() && !e.name.startsWith("_") ? walk(resolve(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith(".html") && e.name !== "404.html" ? [`${prefix}${e.name}`] : []
+      e.isDirectory() && !e.name.startsWith("_")
+        ? walk(resolve(dir, e.name), `${prefix}${e.name}/`)
+        : e.name.endsWith(".html") && e.name !== "404.html"
+          ? [`${prefix}${e.name}`]
+          : []
     );
   return walk(dist).sort();
 }

@@ -9,9 +9,15 @@ const siteUrl = inject("siteUrl");
 /** The report's captions and the tables they summarise, as a reader sees them. */
 async function readReport(page: Page) {
   const captions = await page.locator("figcaption.workbench-caption").allInnerTexts();
-  const scoreboard = await page.locator(".scoreboard-table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent!)));
-  const pairs = await page.locator(".pair-table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent!)));
-  const episodes = await page.locator(".episode-table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent!)));
+  const scoreboard = await page
+    .locator(".scoreboard-table tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent!)));
+  const pairs = await page
+    .locator(".pair-table tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent!)));
+  const episodes = await page
+    .locator(".episode-table tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent!)));
   const persistence = await page.locator("#persistence-caption").innerText();
   return {captions, scoreboard, pairs, episodes, persistence};
 }

@@ -35,7 +35,11 @@ async function expectFigures(page: Page, count: number): Promise<void> {
   const figures = page.locator("figure.workbench-figure");
   expect(await figures.count()).toBe(count);
   for (let i = 0; i < count; ++i) {
-    await expect(figures.nth(i).locator(".workbench-downloads button").allInnerTexts()).resolves.toEqual(["PNG", "SVG", "CSV"]);
+    await expect(figures.nth(i).locator(".workbench-downloads button").allInnerTexts()).resolves.toEqual([
+      "PNG",
+      "SVG",
+      "CSV"
+    ]);
     await expect(figures.nth(i).locator("figcaption").innerText()).resolves.not.toBe("");
   }
 }
@@ -44,7 +48,10 @@ async function expectFigures(page: Page, count: number): Promise<void> {
 function ols(y: readonly number[], xs: readonly (readonly number[])[]): number[] {
   const rows = y.map((_, i) => [1, ...xs.map((x) => x[i])]);
   const k = rows[0].length;
-  const a = Array.from({length: k}, (_, r) => [...Array.from({length: k}, (_, c) => rows.reduce((s, x) => s + x[r] * x[c], 0)), rows.reduce((s, x, i) => s + x[r] * y[i], 0)]);
+  const a = Array.from({length: k}, (_, r) => [
+    ...Array.from({length: k}, (_, c) => rows.reduce((s, x) => s + x[r] * x[c], 0)),
+    rows.reduce((s, x, i) => s + x[r] * y[i], 0)
+  ]);
   for (let c = 0; c < k; ++c) {
     const p = a.reduce((best, row, r) => (r >= c && Math.abs(row[c]) > Math.abs(a[best][c]) ? r : best), c);
     [a[c], a[p]] = [a[p], a[c]];
@@ -62,12 +69,24 @@ describe.skipIf(!chromiumPath)("research pages", () => {
     const {page, problems} = await openPage(browser, `${siteUrl}valuation.html?window=30y&basis=2x3`);
     expect(problems.errorCells).toEqual([]);
     // Built with WORKBENCH_FUND_VALUATION=off: the fund section says no snapshot is available and how to get one.
-    await expect(page.locator(".note", {hasText: "No fund-level valuation snapshot is available"}).locator("code").first().innerText()).resolves.toBe("npm run data -- prepare");
-    await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe("Last 30 years");
-    await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe("Small vs big half (2×3)");
+    await expect(
+      page
+        .locator(".note", {hasText: "No fund-level valuation snapshot is available"})
+        .locator("code")
+        .first()
+        .innerText()
+    ).resolves.toBe("npm run data -- prepare");
+    await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe(
+      "Last 30 years"
+    );
+    await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe(
+      "Small vs big half (2×3)"
+    );
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(2);
     await expectFigures(page, 2);
-    await expect(page.locator("figure.workbench-figure").first().getAttribute("data-name")).resolves.toBe("valuation-ratio-2x3-30y");
+    await expect(page.locator("figure.workbench-figure").first().getAttribute("data-name")).resolves.toBe(
+      "valuation-ratio-2x3-30y"
+    );
     const file = frenchFile("6_Portfolios_2x3.CSV");
     if (file && (await fromLocalFile(page, "6_Portfolios_2x3", file.vintage))) {
       const {dates, ratio} = sizeValuation(file);
@@ -82,18 +101,31 @@ describe.skipIf(!chromiumPath)("research pages", () => {
 
   it("factors: ?funds=IJR,IWM&window=126&from&to sets the inputs, and IJR's days, period and loadings match an independent fit", async () => {
     const [from, to] = ["2015-01-01", "2020-12-31"];
-    const {page, problems} = await openPage(browser, `${siteUrl}factors.html?funds=IJR,IWM&window=126&from=${from}&to=${to}`);
+    const {page, problems} = await openPage(
+      browser,
+      `${siteUrl}factors.html?funds=IJR,IWM&window=126&from=${from}&to=${to}`
+    );
     expect(problems.errorCells).toEqual([]);
-    await expect(page.locator("form label:has(input[type=checkbox]:checked)").allInnerTexts()).resolves.toEqual(["IJR", "IWM"]);
+    await expect(page.locator("form label:has(input[type=checkbox]:checked)").allInnerTexts()).resolves.toEqual([
+      "IJR",
+      "IWM"
+    ]);
     await expect(page.locator('form input[type="number"]').first().inputValue()).resolves.toBe("126");
     await expect(page.locator('form input[type="date"]').nth(0).inputValue()).resolves.toBe(from);
     await expect(page.locator('form input[type="date"]').nth(1).inputValue()).resolves.toBe(to);
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(1);
     await expectFigures(page, 1);
-    await expect(page.locator("figure.workbench-figure figcaption").innerText()).resolves.toMatch(/Rolling 126-day SMB and HML loadings of IJR, IWM, 2015-01-01 to 2020-12-31/);
+    await expect(page.locator("figure.workbench-figure figcaption").innerText()).resolves.toMatch(
+      /Rolling 126-day SMB and HML loadings of IJR, IWM, 2015-01-01 to 2020-12-31/
+    );
     // The CSV button downloads the plotted loadings: both funds, both factors, inside the period.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("figure.workbench-figure button", {hasText: "CSV"}).click()]);
-    const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("figure.workbench-figure button", {hasText: "CSV"}).click()
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\n");
     expect(csv[0]).toBe("date,fund,factor,loading");
     const cells = csv.slice(1).map((l) => l.split(","));
     expect(new Set(cells.map((c) => c[1]))).toEqual(new Set(["IJR", "IWM"]));
@@ -102,13 +134,20 @@ describe.skipIf(!chromiumPath)("research pages", () => {
 
     const file = frenchFile("F-F_Research_Data_Factors_daily.CSV");
     // The price data the page itself loaded, fetched again from the test server.
-    const pricesUrl = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).find((n) => /\/prices\.[^/]*arrow$/.test(n)));
+    const pricesUrl = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .find((n) => /\/prices\.[^/]*arrow$/.test(n))
+    );
     expect(pricesUrl).toBeDefined();
     if (file && (await fromLocalFile(page, "F-F_Research_Data_Factors_daily", file.vintage))) {
       const factors = findSection(file, "", {frequency: "daily"})!;
       const col = (name: string) => factors.values[factors.columns.indexOf(name)];
       const [mktRf, smb, hml, rf] = ["Mkt-RF", "SMB", "HML", "RF"].map(col);
-      const ijr = pricesByTicker(tableFromIPC(new Uint8Array(await (await fetch(pricesUrl!)).arrayBuffer()))).get("IJR")!;
+      const ijr = pricesByTicker(tableFromIPC(new Uint8Array(await (await fetch(pricesUrl!)).arrayBuffer()))).get(
+        "IJR"
+      )!;
       // A day counts when the fund and the factors both have it and the day before it.
       const factorDay = new Map(Array.from(factors.dates, (t, k) => [t, k]));
       const [lo, hi] = [Date.parse(from), Date.parse(to)];
@@ -117,7 +156,14 @@ describe.skipIf(!chromiumPath)("research pages", () => {
       const days: number[] = [];
       for (let i = 1; i < ijr.date.length; ++i) {
         const k = factorDay.get(ijr.date[i]);
-        if (k === undefined || k === 0 || factors.dates[k - 1] !== ijr.date[i - 1] || ijr.date[i] < lo || ijr.date[i] > hi) continue;
+        if (
+          k === undefined ||
+          k === 0 ||
+          factors.dates[k - 1] !== ijr.date[i - 1] ||
+          ijr.date[i] < lo ||
+          ijr.date[i] > hi
+        )
+          continue;
         days.push(ijr.date[i]);
         y.push(ijr.index[i] / ijr.index[i - 1] - 1 - rf[k]);
         [mktRf, smb, hml].forEach((f, j) => x[j].push(f[k]));
@@ -125,29 +171,42 @@ describe.skipIf(!chromiumPath)("research pages", () => {
       const cellsOf = page.locator('.exposure-table tr[data-ticker="IJR"] td');
       const row = await cellsOf.allInnerTexts();
       expect(row[6]).toBe(String(days.length));
-      expect(row[7]).toBe(`${new Date(days[0]).toISOString().slice(0, 10)} → ${new Date(days.at(-1)!).toISOString().slice(0, 10)}`);
+      expect(row[7]).toBe(
+        `${new Date(days[0]).toISOString().slice(0, 10)} → ${new Date(days.at(-1)!).toISOString().slice(0, 10)}`
+      );
       // Mkt-RF, SMB and HML loadings; the table rounds to 2 decimals, so the independent fit must round to the same cent.
       const beta = ols(y, x);
-      for (const j of [1, 2, 3]) expect(Math.abs(parseFloat(row[j]) - beta[j]), `β${j}`).toBeLessThanOrEqual(0.005 + 1e-9);
+      for (const j of [1, 2, 3])
+        expect(Math.abs(parseFloat(row[j]) - beta[j]), `β${j}`).toBeLessThanOrEqual(0.005 + 1e-9);
     }
     await page.close();
   });
 
   it("regimes: ?spread=quintile&fed=3&yield=9&growth=12&h=6 sets the inputs, and the forward returns and the all-months row match the French file", async () => {
-    const {page, problems} = await openPage(browser, `${siteUrl}regimes.html?spread=quintile&fed=3&yield=9&growth=12&h=6`);
+    const {page, problems} = await openPage(
+      browser,
+      `${siteUrl}regimes.html?spread=quintile&fed=3&yield=9&growth=12&h=6`
+    );
     expect(problems.errorCells).toEqual([]);
-    await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe("Smallest minus biggest size quintile (French)");
+    await expect(page.locator("form select").first().locator("option:checked").innerText()).resolves.toBe(
+      "Smallest minus biggest size quintile (French)"
+    );
     const numbers = page.locator('form input[type="number"]');
     await expect(Promise.all([0, 1, 2].map((i) => numbers.nth(i).inputValue()))).resolves.toEqual(["3", "9", "12"]);
     await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe("6");
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(1);
     await expectFigures(page, 1);
-    await expect(page.locator("figure.workbench-figure").getAttribute("data-name")).resolves.toBe("regimes-quintile-fed3-yield9-growth12");
+    await expect(page.locator("figure.workbench-figure").getAttribute("data-name")).resolves.toBe(
+      "regimes-quintile-fed3-yield9-growth12"
+    );
 
     // The page's own per-month CSV (forward 6-month spread) against the table it summarises.
     const lines = (await page.locator("details pre").textContent())!.trim().split("\n");
     expect(lines[0]).toBe("month,easing,yield_falling,growth_accelerating,forward");
-    const months = lines.slice(1).map((l) => l.split(",")).map(([month, e, y, g, f]) => ({month, flags: [+e, +y, +g], forward: +f}));
+    const months = lines
+      .slice(1)
+      .map((l) => l.split(","))
+      .map(([month, e, y, g, f]) => ({month, flags: [+e, +y, +g], forward: +f}));
     const known = months.filter((m) => Number.isFinite(m.forward) && m.flags.every(Number.isFinite));
     const mean = known.reduce((s, m) => s + m.forward, 0) / known.length;
     const pct = (v: number) => `${v > 0 ? "+" : ""}${(v * 100).toFixed(1)}%`;
@@ -157,14 +216,22 @@ describe.skipIf(!chromiumPath)("research pages", () => {
 
     const file = frenchFile("Portfolios_Formed_on_ME.CSV");
     if (file && (await fromLocalFile(page, "Portfolios_Formed_on_ME", file.vintage))) {
-      const returns = findSection(file, "Average Value Weight Returns -- Monthly") ?? findSection(file, "Value Weight Returns -- Monthly");
+      const returns =
+        findSection(file, "Average Value Weight Returns -- Monthly") ??
+        findSection(file, "Value Weight Returns -- Monthly");
       const lo = returns!.values[returns!.columns.indexOf("Lo 20")];
       const hi = returns!.values[returns!.columns.indexOf("Hi 20")];
-      const spread = new Map(Array.from(returns!.dates, (t, i) => [new Date(t).toISOString().slice(0, 7), lo[i] - hi[i]]));
+      const spread = new Map(
+        Array.from(returns!.dates, (t, i) => [new Date(t).toISOString().slice(0, 7), lo[i] - hi[i]])
+      );
       // Π(1 + spread) over the 6 calendar months after each month, minus 1.
       const forward = (month: string) => {
         let growth = 1;
-        for (let k = 1; k <= 6; ++k) growth *= 1 + (spread.get(new Date(Date.UTC(+month.slice(0, 4), +month.slice(5) - 1 + k, 1)).toISOString().slice(0, 7)) ?? NaN);
+        for (let k = 1; k <= 6; ++k)
+          growth *=
+            1 +
+            (spread.get(new Date(Date.UTC(+month.slice(0, 4), +month.slice(5) - 1 + k, 1)).toISOString().slice(0, 7)) ??
+              NaN);
         return growth - 1;
       };
       const checked = months.filter((m) => Number.isFinite(m.forward));

@@ -43,12 +43,20 @@ export default async function setup(project: TestProject) {
 function build(output: string, settings: Record<string, string>): string {
   rmSync(resolve(ROOT, output), {recursive: true, force: true});
   // Fund valuation off: the browser tests never reach for Yahoo, online or not.
-  const env = {...process.env, WORKBENCH_FUND_VALUATION: "off", ...settings, WORKBENCH_OUTPUT: output, WORKBENCH_CACHE_DIR: "test/.tmp/cache"};
+  const env = {
+    ...process.env,
+    WORKBENCH_FUND_VALUATION: "off",
+    ...settings,
+    WORKBENCH_OUTPUT: output,
+    WORKBENCH_CACHE_DIR: "test/.tmp/cache"
+  };
   const started = performance.now();
   const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 << 20});
   if (run.status !== 0 || !existsSync(resolve(ROOT, output, "index.html"))) {
     throw new Error(`site build failed (exit ${run.status}):\n${run.stderr.slice(-4000)}\n${run.stdout.slice(-4000)}`);
   }
-  console.log(`browser tests: ${settings.WORKBENCH_SOURCE} site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `browser tests: ${settings.WORKBENCH_SOURCE} site built in ${((performance.now() - started) / 1000).toFixed(1)} s`
+  );
   return resolve(ROOT, output);
 }

@@ -19,7 +19,10 @@ async function viewState(page: Page) {
 }
 
 async function download(page: Page, figureIndex: number, label: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("figure.workbench-figure").nth(figureIndex).getByRole("button", {name: label, exact: true}).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("figure.workbench-figure").nth(figureIndex).getByRole("button", {name: label, exact: true}).click()
+  ]);
   return readFileSync((await file.path())!);
 }
 
@@ -28,7 +31,15 @@ describe.skipIf(!chromiumPath)("sharing: links, downloads, meeting mode", () => 
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
 
-  for (const path of ["index.html", "spreads.html", "trend.html", "valuation.html", "factors.html", "regimes.html", "persistence.html"]) {
+  for (const path of [
+    "index.html",
+    "spreads.html",
+    "trend.html",
+    "valuation.html",
+    "factors.html",
+    "regimes.html",
+    "persistence.html"
+  ]) {
     it(`${path}: a changed view, reopened from its URL, is the same view`, async () => {
       const {page} = await openPage(browser, `${siteUrl}${path}`);
       // Change the first drop-down to another choice, as a reader would.
@@ -79,11 +90,17 @@ describe.skipIf(!chromiumPath)("sharing: links, downloads, meeting mode", () => 
   });
 
   it("meeting mode hides the sidebar, steps through figures with the keyboard and keeps the inputs", async () => {
-    const {page, problems} = await openPage(browser, `${siteUrl}spreads.html?present=1&window=126`, {viewport: {width: 1280, height: 800}});
+    const {page, problems} = await openPage(browser, `${siteUrl}spreads.html?present=1&window=126`, {
+      viewport: {width: 1280, height: 800}
+    });
     expect(problems.errorCells).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.classList.contains("present"))).toBe(true);
     await expect(page.locator("#observablehq-sidebar").isVisible()).resolves.toBe(false);
-    const figureTop = (i: number) => page.locator("figure.workbench-figure").nth(i).evaluate((f) => Math.round(f.getBoundingClientRect().top) || 0);
+    const figureTop = (i: number) =>
+      page
+        .locator("figure.workbench-figure")
+        .nth(i)
+        .evaluate((f) => Math.round(f.getBoundingClientRect().top) || 0);
     await page.keyboard.press("PageDown");
     await expect.poll(() => figureTop(0)).toBe(0);
     await page.keyboard.press("ArrowRight");

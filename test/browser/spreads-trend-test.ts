@@ -7,7 +7,10 @@ const chromiumPath = inject("chromiumPath");
 const siteUrl = inject("siteUrl");
 
 /** The charts' drawn line paths, as text: changes whenever the plotted data change. */
-const spreadPaths = () => [...document.querySelectorAll('svg[class*="plot"] g[aria-label="line"] path')].map((p) => p.getAttribute("d")).join("|");
+const spreadPaths = () =>
+  [...document.querySelectorAll('svg[class*="plot"] g[aria-label="line"] path')]
+    .map((p) => p.getAttribute("d"))
+    .join("|");
 
 describe.skipIf(!chromiumPath)("spreads and trend pages", () => {
   let browser: Browser;
@@ -42,7 +45,9 @@ describe.skipIf(!chromiumPath)("spreads and trend pages", () => {
   it("spreads: an unknown pair is named in a note and the others still show", async () => {
     const {page, problems} = await openPage(browser, `${siteUrl}spreads.html?pairs=IJR-IVV,XXX-IVV`);
     expect(problems.errorCells).toEqual([]);
-    await expect(page.locator(".note[role=alert]").allInnerTexts()).resolves.toEqual([expect.stringContaining("XXX−IVV")]);
+    await expect(page.locator(".note[role=alert]").allInnerTexts()).resolves.toEqual([
+      expect.stringContaining("XXX−IVV")
+    ]);
     expect(await page.locator(".pair-table tbody tr").count()).toBe(1);
     await page.close();
   });
@@ -51,9 +56,13 @@ describe.skipIf(!chromiumPath)("spreads and trend pages", () => {
     const {page, problems} = await openPage(browser, `${siteUrl}trend.html?ticker=IJR&fast=20&slow=100&threshold=130`);
     expect(problems.errorCells).toEqual([]);
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(2);
-    await expect(page.locator("svg").allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/threshold 130/)]));
+    await expect(page.locator("svg").allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/threshold 130/)])
+    );
     await expect(page.locator("figure").first().innerText()).resolves.toMatch(/20-day average.*100-day average/s);
-    await expect(page.locator(".trend-summary").innerText()).resolves.toMatch(/IJR closed at [\d.]+ on \d{4}-\d{2}-\d{2}: [+-][\d.]+% from its prior high/);
+    await expect(page.locator(".trend-summary").innerText()).resolves.toMatch(
+      /IJR closed at [\d.]+ on \d{4}-\d{2}-\d{2}: [+-][\d.]+% from its prior high/
+    );
     await page.locator('input[placeholder="e.g. 130"]').fill("125");
     await page.locator('input[placeholder="e.g. 130"]').dispatchEvent("input");
     await settle(page);

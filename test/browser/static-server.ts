@@ -17,7 +17,10 @@ const TYPES: Record<string, string> = {
  * Serves a built site on 127.0.0.1 the way an ordinary static host does
  * (file, else file.html, else dir/index.html), optionally under a sub-path.
  */
-export async function serveStatic(root: string, {base = "/"}: {base?: string} = {}): Promise<{server: Server; url: string}> {
+export async function serveStatic(
+  root: string,
+  {base = "/"}: {base?: string} = {}
+): Promise<{server: Server; url: string}> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     if (!path.startsWith(base)) return void response.writeHead(404).end("not found");

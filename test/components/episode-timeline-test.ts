@@ -2,7 +2,18 @@
 import {describe, expect, it} from "vitest";
 import {OUTCOME_COLOR, episodeTimeline, outcomeName} from "../../src/components/episode-timeline.js";
 import {persistenceStudy} from "../../src/lib/persistence-study.js";
-import {DAY, expectPixel, markElements, normalise, offset, pathPoints, svgOf, tickPixel, weekdays, yTicks} from "./snapshot.js";
+import {
+  DAY,
+  expectPixel,
+  markElements,
+  normalise,
+  offset,
+  pathPoints,
+  svgOf,
+  tickPixel,
+  weekdays,
+  yTicks
+} from "./snapshot.js";
 
 // 80 weekdays of 2024: a small index swinging around a steadily rising large one (two sine waves, no
 // randomness), a 5-day spread and a 2-point threshold. That gives a one-day episode, four longer ones
@@ -10,7 +21,10 @@ import {DAY, expectPixel, markElements, normalise, offset, pathPoints, svgOf, ti
 const N = 80;
 const date = weekdays(Date.UTC(2024, 0, 2), N);
 const large = Float64Array.from({length: N}, (_, i) => 1 + 0.001 * i);
-const small = Float64Array.from({length: N}, (_, i) => large[i] * (1 + 0.04 * Math.sin(i / 3) + 0.02 * Math.sin(i / 1.7)));
+const small = Float64Array.from(
+  {length: N},
+  (_, i) => large[i] * (1 + 0.04 * Math.sin(i / 3) + 0.02 * Math.sin(i / 1.7))
+);
 const STUDY = persistenceStudy({date, small, large}, {window: 5, threshold: 2, horizon: 6});
 
 const colour = (outcome: string) => OUTCOME_COLOR.range[OUTCOME_COLOR.domain.indexOf(outcome)];
@@ -20,7 +34,14 @@ describe("episodeTimeline(study, {threshold, window, horizon})", () => {
   const plot = chart as typeof chart & {scale(name: string): {apply(v: unknown): number}};
 
   it("the study has each kind of episode the chart shades", () => {
-    expect(STUDY.episodes.map(outcomeName)).toEqual(["faded", "persisted", "persisted", "faded", "persisted", "too recent"]);
+    expect(STUDY.episodes.map(outcomeName)).toEqual([
+      "faded",
+      "persisted",
+      "persisted",
+      "faded",
+      "persisted",
+      "too recent"
+    ]);
     expect(STUDY.episodes[0].duration).toBe(1);
   });
 
@@ -37,7 +58,11 @@ describe("episodeTimeline(study, {threshold, window, horizon})", () => {
       const e = STUDY.episodes[k];
       const x1 = +r.getAttribute("x")! + offset(r)[0];
       expectPixel(x1, x.apply(new Date(e.startDate)), `episode ${k} start`);
-      expectPixel(x1 + +r.getAttribute("width")!, x.apply(new Date((e.end === null ? last : e.endDate) + DAY)), `episode ${k} end`);
+      expectPixel(
+        x1 + +r.getAttribute("width")!,
+        x.apply(new Date((e.end === null ? last : e.endDate) + DAY)),
+        `episode ${k} end`
+      );
       expect(r.getAttribute("fill")).toBe(colour(outcomeName(e)));
     });
   });

@@ -18,7 +18,15 @@ describe("fundValuationTable(rows)", () => {
   const cells = [...table.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent));
 
   it("has the header Fund, Name, Size, P/E, P/B, P/S, P/CF", () => {
-    expect([...table.tHead!.rows[0].cells].map((c) => c.textContent)).toEqual(["Fund", "Name", "Size", "P/E", "P/B", "P/S", "P/CF"]);
+    expect([...table.tHead!.rows[0].cells].map((c) => c.textContent)).toEqual([
+      "Fund",
+      "Name",
+      "Size",
+      "P/E",
+      "P/B",
+      "P/S",
+      "P/CF"
+    ]);
   });
 
   it("lists micro, then small, mid and large funds, with names and sizes from the universe", () => {
@@ -35,14 +43,24 @@ describe("fundValuationTable(rows)", () => {
 
   it("right-aligns the four multiples", () => {
     for (const r of [table.tHead!.rows[0], ...table.tBodies[0].rows]) {
-      expect([...r.cells].map((c) => c.style.textAlign === "right")).toEqual([false, false, false, true, true, true, true]);
+      expect([...r.cells].map((c) => c.style.textAlign === "right")).toEqual([
+        false,
+        false,
+        false,
+        true,
+        true,
+        true,
+        true
+      ]);
     }
   });
 
   it("goes with the median comparison, computed by hand", () => {
     // Small side: IJR 15.234 and IJS 12.9 (IWC has no P/E) → (15.234 + 12.9) / 2 = 14.067.
     // Large side: IVV 24.8312 and IVE 19.12 → 21.9756. IJH (mid) is left out.
-    expect(medianComparison(ROWS)).toBe("Small-cap funds' holdings trade at a median 14.1× earnings against 22.0× for large-cap funds (2 funds against 2 funds).");
+    expect(medianComparison(ROWS)).toBe(
+      "Small-cap funds' holdings trade at a median 14.1× earnings against 22.0× for large-cap funds (2 funds against 2 funds)."
+    );
   });
 
   it("is an empty body for no rows", () => {

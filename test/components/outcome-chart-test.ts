@@ -11,7 +11,10 @@ import {expectPixel, markElements, normalise, offset, tickPixel, weekdays, yTick
 const N = 155;
 const date = weekdays(Date.UTC(2024, 0, 2), N);
 const large = Float64Array.from({length: N}, (_, i) => 1 + 0.001 * i);
-const small = Float64Array.from({length: N}, (_, i) => large[i] * (1 + 0.04 * Math.sin(i / 3) + 0.02 * Math.sin(i / 1.7)));
+const small = Float64Array.from(
+  {length: N},
+  (_, i) => large[i] * (1 + 0.04 * Math.sin(i / 3) + 0.02 * Math.sin(i / 1.7))
+);
 const {episodes} = persistenceStudy({date, small, large}, {window: 5, threshold: 2, horizon: 6});
 const known = episodes.filter((e) => Number.isFinite(e.forward));
 
@@ -35,7 +38,9 @@ describe("outcomeChart(episodes, {horizon})", () => {
     const perEpisode = zero - tickPixel(ticks, 1);
     const bars = markElements(chart, "rect");
     const count = (fill: string) =>
-      bars.filter((b) => b.getAttribute("fill") === fill).reduce((n, b) => n + +b.getAttribute("height")! / perEpisode, 0);
+      bars
+        .filter((b) => b.getAttribute("fill") === fill)
+        .reduce((n, b) => n + +b.getAttribute("height")! / perEpisode, 0);
     const [persisted, faded, recent] = OUTCOME_COLOR.range;
     expect(count(persisted)).toBeCloseTo(known.filter((e) => e.persisted).length, 1);
     expect(count(faded)).toBeCloseTo(known.filter((e) => !e.persisted).length, 1);
@@ -56,7 +61,9 @@ describe("outcomeChart(episodes, {horizon})", () => {
   });
 
   it("says the horizon on the x axis and names the outcomes in the legend", () => {
-    expect(chart.querySelector('g[aria-label="x-axis label"]')!.textContent).toBe("Small minus large over the 6 days after the start (points) →");
+    expect(chart.querySelector('g[aria-label="x-axis label"]')!.textContent).toBe(
+      "Small minus large over the 6 days after the start (points) →"
+    );
     expect([...chart.querySelectorAll("span")].map((s) => s.textContent)).toEqual(["persisted", "faded", "too recent"]);
   });
 });

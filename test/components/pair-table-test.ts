@@ -17,9 +17,27 @@ function fund(ticker: string, close: (i: number) => number): TickerPrices {
 // earlier, longer lead; IWC behind at the end; IJS behind throughout (never positive).
 const SPY = fund("SPY", (i) => 600 * (1 + 0.002 * i));
 const SUMMARIES = [
-  pairSummary(pairStudy(fund("IJR", (i) => 110 * (1 + 0.002 * i + 0.02 * Math.cos(i / 2.5))), SPY, {window: 5})),
-  pairSummary(pairStudy(fund("IWC", (i) => 130 * (1 + 0.002 * i + 0.02 * Math.sin(i / 2.5))), SPY, {window: 5})),
-  pairSummary(pairStudy(fund("IJS", (i) => 100 * (1 - 0.003 * i)), SPY, {window: 5})),
+  pairSummary(
+    pairStudy(
+      fund("IJR", (i) => 110 * (1 + 0.002 * i + 0.02 * Math.cos(i / 2.5))),
+      SPY,
+      {window: 5}
+    )
+  ),
+  pairSummary(
+    pairStudy(
+      fund("IWC", (i) => 130 * (1 + 0.002 * i + 0.02 * Math.sin(i / 2.5))),
+      SPY,
+      {window: 5}
+    )
+  ),
+  pairSummary(
+    pairStudy(
+      fund("IJS", (i) => 100 * (1 - 0.003 * i)),
+      SPY,
+      {window: 5}
+    )
+  ),
   // A pair with no data in the window: every figure a dash.
   {pair: "VBR−VTV", date: NaN, spread: NaN, percentile: NaN, daysPositive: NaN, longest: null}
 ];
@@ -53,7 +71,9 @@ describe("pairTable(summaries)", () => {
     const {longest} = SUMMARIES[0];
     expect(longest).not.toBeNull();
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-    expect(table.tBodies[0].rows[0].cells[5].textContent).toBe(`${longest!.days} days, ${day(longest!.from)} → ${day(longest!.to)}`);
+    expect(table.tBodies[0].rows[0].cells[5].textContent).toBe(
+      `${longest!.days} days, ${day(longest!.from)} → ${day(longest!.to)}`
+    );
     // The current lead (2 days) is not the longest: that was the earlier one.
     expect(longest!.days).toBeGreaterThan(SUMMARIES[0].daysPositive);
   });

@@ -8,11 +8,61 @@ import {markElements, markGroups, normalise, svgOf, translateOf} from "./snapsho
 
 // Sorted best first, as scoreboard() returns them; two funds below zero so both label placements are drawn.
 const ROWS: ScoreboardRow[] = [
-  {ticker: "IWC", name: "iShares Micro-Cap", size: "micro", style: "blend", totalReturn: 0.124, volatility: 0.241, maxDrawdown: -0.083, startDate: "2025-12-31", endDate: "2026-02-27"},
-  {ticker: "IJR", name: "iShares Core S&P Small-Cap 600", size: "small", style: "core", totalReturn: 0.087, volatility: 0.198, maxDrawdown: -0.061, startDate: "2025-12-31", endDate: "2026-02-27"},
-  {ticker: "IJH", name: "iShares Core S&P Mid-Cap 400", size: "mid", style: "core", totalReturn: 0.031, volatility: 0.162, maxDrawdown: -0.044, startDate: "2025-12-31", endDate: "2026-02-27"},
-  {ticker: "SPY", name: "SPDR S&P 500", size: "market", style: "blend", totalReturn: -0.008, volatility: 0.139, maxDrawdown: -0.052, startDate: "2025-12-31", endDate: "2026-02-27"},
-  {ticker: "IVW", name: "iShares S&P 500 Growth", size: "large", style: "growth", totalReturn: -0.042, volatility: 0.181, maxDrawdown: -0.097, startDate: "2025-12-31", endDate: "2026-02-27"}
+  {
+    ticker: "IWC",
+    name: "iShares Micro-Cap",
+    size: "micro",
+    style: "blend",
+    totalReturn: 0.124,
+    volatility: 0.241,
+    maxDrawdown: -0.083,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "IJR",
+    name: "iShares Core S&P Small-Cap 600",
+    size: "small",
+    style: "core",
+    totalReturn: 0.087,
+    volatility: 0.198,
+    maxDrawdown: -0.061,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "IJH",
+    name: "iShares Core S&P Mid-Cap 400",
+    size: "mid",
+    style: "core",
+    totalReturn: 0.031,
+    volatility: 0.162,
+    maxDrawdown: -0.044,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "SPY",
+    name: "SPDR S&P 500",
+    size: "market",
+    style: "blend",
+    totalReturn: -0.008,
+    volatility: 0.139,
+    maxDrawdown: -0.052,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "IVW",
+    name: "iShares S&P 500 Growth",
+    size: "large",
+    style: "growth",
+    totalReturn: -0.042,
+    volatility: 0.181,
+    maxDrawdown: -0.097,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  }
 ];
 
 describe("scoreboardChart(rows)", () => {
@@ -36,7 +86,9 @@ describe("scoreboardChart(rows)", () => {
     // Proportional to the return: one pixel per the same fraction of return on every bar.
     const perUnit = signed[0] / ROWS[0].totalReturn;
     signed.forEach((s, i) => expect(s).toBeCloseTo(ROWS[i].totalReturn * perUnit, 6));
-    expect(bars.map((b) => b.getAttribute("fill"))).toEqual(ROWS.map((r) => SIZE_COLOR.range[SIZE_COLOR.domain.indexOf(r.size)]));
+    expect(bars.map((b) => b.getAttribute("fill"))).toEqual(
+      ROWS.map((r) => SIZE_COLOR.range[SIZE_COLOR.domain.indexOf(r.size)])
+    );
   });
 
   it("labels each bar with formatPercent, outside the bar's end whichever way it points", () => {
@@ -53,9 +105,12 @@ describe("scoreboardChart(rows)", () => {
       const [x, y] = translateOf(t);
       const [, groupY] = translateOf(t.parentElement!);
       const bar = bars[i];
-      const end = ROWS[i].totalReturn >= 0 ? +bar.getAttribute("x")! + +bar.getAttribute("width")! : +bar.getAttribute("x")!;
+      const end =
+        ROWS[i].totalReturn >= 0 ? +bar.getAttribute("x")! + +bar.getAttribute("width")! : +bar.getAttribute("x")!;
       expect(x).toBeCloseTo(end, 6);
-      expect(Math.abs(y + groupY - (+bar.getAttribute("y")! + +bar.getAttribute("height")! / 2))).toBeLessThanOrEqual(1);
+      expect(Math.abs(y + groupY - (+bar.getAttribute("y")! + +bar.getAttribute("height")! / 2))).toBeLessThanOrEqual(
+        1
+      );
     });
   });
 

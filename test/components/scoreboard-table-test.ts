@@ -6,10 +6,50 @@ import {normalise} from "./snapshot.js";
 
 // The scoreboard chart's funds (best first), one with NaN volatility (a one-day window) to show the dash.
 const ROWS: ScoreboardRow[] = [
-  {ticker: "IWC", name: "iShares Micro-Cap", size: "micro", style: "blend", totalReturn: 0.124, volatility: 0.241, maxDrawdown: -0.083, startDate: "2025-12-31", endDate: "2026-02-27"},
-  {ticker: "IJR", name: "iShares Core S&P Small-Cap 600", size: "small", style: "core", totalReturn: 0.087, volatility: 0.198, maxDrawdown: -0.061, startDate: "2025-12-31", endDate: "2026-02-27"},
-  {ticker: "SPY", name: "SPDR S&P 500", size: "market", style: "blend", totalReturn: -0.0004, volatility: NaN, maxDrawdown: 0, startDate: "2026-02-26", endDate: "2026-02-27"},
-  {ticker: "IVW", name: "iShares S&P 500 Growth", size: "large", style: "growth", totalReturn: -0.042, volatility: 0.181, maxDrawdown: -0.097, startDate: "2025-12-31", endDate: "2026-02-27"}
+  {
+    ticker: "IWC",
+    name: "iShares Micro-Cap",
+    size: "micro",
+    style: "blend",
+    totalReturn: 0.124,
+    volatility: 0.241,
+    maxDrawdown: -0.083,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "IJR",
+    name: "iShares Core S&P Small-Cap 600",
+    size: "small",
+    style: "core",
+    totalReturn: 0.087,
+    volatility: 0.198,
+    maxDrawdown: -0.061,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "SPY",
+    name: "SPDR S&P 500",
+    size: "market",
+    style: "blend",
+    totalReturn: -0.0004,
+    volatility: NaN,
+    maxDrawdown: 0,
+    startDate: "2026-02-26",
+    endDate: "2026-02-27"
+  },
+  {
+    ticker: "IVW",
+    name: "iShares S&P 500 Growth",
+    size: "large",
+    style: "growth",
+    totalReturn: -0.042,
+    volatility: 0.181,
+    maxDrawdown: -0.097,
+    startDate: "2025-12-31",
+    endDate: "2026-02-27"
+  }
 ];
 
 describe("scoreboardTable(rows)", () => {
@@ -31,7 +71,8 @@ describe("scoreboardTable(rows)", () => {
   });
 
   it("right-aligns the three numeric columns, header and cells", () => {
-    const aligned = (cells: HTMLCollectionOf<HTMLTableCellElement>) => [...cells].map((c) => c.style.textAlign === "right");
+    const aligned = (cells: HTMLCollectionOf<HTMLTableCellElement>) =>
+      [...cells].map((c) => c.style.textAlign === "right");
     const expected = [false, false, false, false, true, true, true, false, false];
     expect(aligned(table.tHead!.rows[0].cells)).toEqual(expected);
     for (const r of table.tBodies[0].rows) expect(aligned(r.cells)).toEqual(expected);

@@ -71,7 +71,10 @@ export function yTicks(chart: Element, {facet = 0}: {facet?: number} = {}): [val
   const axis = svgOf(chart).querySelector(':scope > g[aria-label="y-axis tick label"]');
   if (!axis) throw new Error("no y-axis tick labels");
   const panel = axis.querySelector(":scope > g") ? axis.querySelectorAll(":scope > g")[facet] : axis;
-  return [...panel.querySelectorAll(":scope > text")].map((t) => [+t.textContent!.replace("\u2212", "-").replace(/,/g, ""), offset(t)[1]]);
+  return [...panel.querySelectorAll(":scope > text")].map((t) => [
+    +t.textContent!.replace("\u2212", "-").replace(/,/g, ""),
+    offset(t)[1]
+  ]);
 }
 
 /** Where an element's own coordinates start in the svg: the sum of its and its ancestors' translate()s. */
@@ -80,7 +83,7 @@ export function offset(el: Element): [number, number] {
   let y = 0;
   for (let e: Element | null = el; e && e.localName !== "svg"; e = e.parentElement) {
     const [dx, dy] = translateOf(e);
-    (x += dx), (y += dy);
+    ((x += dx), (y += dy));
   }
   return [x, y];
 }
@@ -108,7 +111,10 @@ export function pathPoints(path: Element): [number, number][] {
   const d = path.getAttribute("d") ?? "";
   const [ox, oy] = offset(path);
   if (/[^MLZ\d.,\se+-]/.test(d)) throw new Error(`not a polyline path: ${d.slice(0, 80)}`);
-  return [...d.matchAll(/(-?\d*\.?\d+(?:e[-+]?\d+)?),(-?\d*\.?\d+(?:e[-+]?\d+)?)/g)].map((m) => [+m[1] + ox, +m[2] + oy]);
+  return [...d.matchAll(/(-?\d*\.?\d+(?:e[-+]?\d+)?),(-?\d*\.?\d+(?:e[-+]?\d+)?)/g)].map((m) => [
+    +m[1] + ox,
+    +m[2] + oy
+  ]);
 }
 
 export const DAY = 86_400_000;

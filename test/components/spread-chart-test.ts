@@ -3,7 +3,17 @@ import {describe, expect, it} from "vitest";
 import {ratioChart, spreadChart} from "../../src/components/spread-chart.js";
 import {pairStudy, type PairStudy} from "../../src/lib/pair-study.js";
 import type {TickerPrices} from "../../src/lib/price-panel.js";
-import {expectPixel, markGroups, normalise, offset, pathPoints, svgOf, tickPixel, weekdays, yTicks} from "./snapshot.js";
+import {
+  expectPixel,
+  markGroups,
+  normalise,
+  offset,
+  pathPoints,
+  svgOf,
+  tickPixel,
+  weekdays,
+  yTicks
+} from "./snapshot.js";
 
 const N = 40;
 const DATES = weekdays(Date.UTC(2025, 0, 2), N);

@@ -4,15 +4,26 @@ import {drawdownChart, trendChart} from "../../src/components/trend-chart.js";
 import type {TickerPrices} from "../../src/lib/price-panel.js";
 import {totalReturnIndex} from "../../src/lib/total-return.js";
 import {trendStudy} from "../../src/lib/trend-study.js";
-import {expectPixel, markElements, markGroups, normalise, offset, pathPoints, svgOf, tickPixel, weekdays, yTicks} from "./snapshot.js";
+import {
+  expectPixel,
+  markElements,
+  markGroups,
+  normalise,
+  offset,
+  pathPoints,
+  svgOf,
+  tickPixel,
+  weekdays,
+  yTicks
+} from "./snapshot.js";
 
 // 45 weekdays of a small-cap fund: a slide from 50 to 44, a rally to a high of 53.4, a pullback to 48
 // and a recovery to 51.8 that has not yet taken out the high. A 0.40 dividend goes ex on day 30, so the
 // total-return line parts from the price line there.
 const CLOSE = [
-  50.0, 49.6, 49.1, 48.4, 47.9, 47.0, 46.2, 45.8, 45.1, 44.6, 44.0, 44.3, 45.0, 45.9, 46.8, 47.6, 48.5, 49.4, 50.3, 51.1,
-  51.9, 52.6, 53.0, 53.4, 52.8, 52.1, 51.2, 50.4, 49.6, 48.9, 48.0, 48.3, 48.9, 49.5, 49.2, 49.9, 50.4, 50.9, 51.1, 50.8,
-  51.2, 51.5, 51.3, 51.6, 51.8
+  50.0, 49.6, 49.1, 48.4, 47.9, 47.0, 46.2, 45.8, 45.1, 44.6, 44.0, 44.3, 45.0, 45.9, 46.8, 47.6, 48.5, 49.4, 50.3,
+  51.1, 51.9, 52.6, 53.0, 53.4, 52.8, 52.1, 51.2, 50.4, 49.6, 48.9, 48.0, 48.3, 48.9, 49.5, 49.2, 49.9, 50.4, 50.9,
+  51.1, 50.8, 51.2, 51.5, 51.3, 51.6, 51.8
 ];
 const N = CLOSE.length;
 const DIVIDEND = Array.from(CLOSE, (_, i) => (i === 30 ? 0.4 : 0));
@@ -48,7 +59,10 @@ describe("trendChart(study, {threshold})", () => {
     expect(high.parentElement!.getAttribute("stroke")).toBe("#1a9850");
     expectPixel(y(threshold), tickPixel(ticks, 46), "threshold");
     const [label, thresholdLabel] = markElements(chart, "text");
-    expect([...label.querySelectorAll("tspan")].map((t) => t.textContent)).toEqual(["prior high 53.40", "2025-04-03 (-3.0%)"]);
+    expect([...label.querySelectorAll("tspan")].map((t) => t.textContent)).toEqual([
+      "prior high 53.40",
+      "2025-04-03 (-3.0%)"
+    ]);
     expect(thresholdLabel.textContent).toBe("threshold 46");
   });
 
@@ -73,7 +87,12 @@ describe("trendChart(study, {threshold})", () => {
   });
 
   it("names the four lines in the legend", () => {
-    expect([...chart.querySelectorAll("span")].map((s) => s.textContent)).toEqual(["price", "total return", "5-day average", "10-day average"]);
+    expect([...chart.querySelectorAll("span")].map((s) => s.textContent)).toEqual([
+      "price",
+      "total return",
+      "5-day average",
+      "10-day average"
+    ]);
   });
 });
 

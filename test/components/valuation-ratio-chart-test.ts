@@ -6,15 +6,20 @@ import {expectPixel, markElements, normalise, offset, pathPoints, tickPixel, yTi
 // 36 month-ends, 2022–2024, of a small/big BE/ME ratio that climbs from 1.35 to 2.3 and eases back:
 // small caps getting cheaper relative to large, as in French's monthly breakpoints.
 const RATIOS = [
-  1.35, 1.38, 1.42, 1.4, 1.45, 1.52, 1.5, 1.48, 1.55, 1.6, 1.58, 1.63, 1.7, 1.74, 1.72, 1.8, 1.86, 1.9, 1.95, 2.02, 2.1, 2.06, 2.15, 2.2,
-  2.28, 2.3, 2.25, 2.18, 2.12, 2.16, 2.08, 2.0, 1.96, 2.04, 1.98, 1.92
+  1.35, 1.38, 1.42, 1.4, 1.45, 1.52, 1.5, 1.48, 1.55, 1.6, 1.58, 1.63, 1.7, 1.74, 1.72, 1.8, 1.86, 1.9, 1.95, 2.02, 2.1,
+  2.06, 2.15, 2.2, 2.28, 2.3, 2.25, 2.18, 2.12, 2.16, 2.08, 2.0, 1.96, 2.04, 1.98, 1.92
 ];
 const POINTS: RatioPoint[] = RATIOS.map((ratio, i) => ({date: new Date(Date.UTC(2022, i + 1, 0)), ratio}));
 const MEDIAN = 1.91; // the mean of the 18th and 19th of the 36 sorted ratios, 1.90 and 1.92
 const CURRENT = {...POINTS[POINTS.length - 1], label: "1.92×"};
 
 describe("valuationRatioChart(points, {median, current})", () => {
-  const chart = valuationRatioChart(POINTS, {width: 640, median: MEDIAN, current: CURRENT, title: "Small caps vs large: book-to-market"});
+  const chart = valuationRatioChart(POINTS, {
+    width: 640,
+    median: MEDIAN,
+    current: CURRENT,
+    title: "Small caps vs large: book-to-market"
+  });
 
   it("the median is the points' median", () => {
     const sorted = [...RATIOS].sort((a, b) => a - b);

@@ -29,7 +29,15 @@ const read = (series: PriceSeries[]) => tableFromIPC(pricesToArrow(series));
 describe("pricesToArrow(series)", () => {
   it("pricesToArrow(series) has the schema of DESIGN.md: Date32<DAY>, Dictionary<Int32, Utf8>, Float64", () => {
     const {schema} = read([SPY, IJR]);
-    expect(schema.fields.map((f) => f.name)).toEqual(["date", "ticker", "close", "adjClose", "dividend", "split", "volume"]);
+    expect(schema.fields.map((f) => f.name)).toEqual([
+      "date",
+      "ticker",
+      "close",
+      "adjClose",
+      "dividend",
+      "split",
+      "volume"
+    ]);
     const [date, ticker, ...values] = schema.fields;
     // A table read back from IPC has generic type classes, so test ids and parameters, not constructors.
     expect(DataType.isDate(date.type) && date.type.unit).toBe(DateUnit.DAY);
@@ -82,7 +90,15 @@ describe("pricesToArrow(series)", () => {
   it("pricesToArrow([]) is a valid file with the schema and no rows", () => {
     const table = read([]);
     expect(table.numRows).toBe(0);
-    expect(table.schema.fields.map((f) => String(f.type))).toEqual(["Date32<DAY>", "Dictionary<Int32, Utf8>", "Float64", "Float64", "Float64", "Float64", "Float64"]);
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual([
+      "Date32<DAY>",
+      "Dictionary<Int32, Utf8>",
+      "Float64",
+      "Float64",
+      "Float64",
+      "Float64",
+      "Float64"
+    ]);
   });
 
   it("pricesToArrow([series with no rows]) has no rows", () => {

@@ -59,7 +59,15 @@ describe("writeCachedSeries(cacheDir, source, series, fetchedAt) and readCachedS
   });
 
   it("round-trips an empty series", () => {
-    const empty: PriceSeries = {ticker: "SPY", date: new Float64Array(0), close: new Float64Array(0), adjClose: new Float64Array(0), dividend: new Float64Array(0), split: new Float64Array(0), volume: new Float64Array(0)};
+    const empty: PriceSeries = {
+      ticker: "SPY",
+      date: new Float64Array(0),
+      close: new Float64Array(0),
+      adjClose: new Float64Array(0),
+      dividend: new Float64Array(0),
+      split: new Float64Array(0),
+      volume: new Float64Array(0)
+    };
     writeCachedSeries(cacheDir, "yahoo", empty, FETCHED);
     expect(readCachedSeries(cacheDir, "yahoo", "SPY")!.series).toEqual(empty);
   });
@@ -94,16 +102,19 @@ describe("writeCachedSeries(cacheDir, source, series, fetchedAt) and readCachedS
     ["a missing column", (good) => good.replace(/"volume":\[[^\]]*\]/, '"vol":[]')]
   ];
 
-  it.each(corruptions)("readCachedSeries() reports a cache file that is %s via warn and treats it as absent", (_, corrupt) => {
-    writeCachedSeries(cacheDir, "yahoo", series("IJR"), FETCHED);
-    const path = fileOf("IJR");
-    writeFileSync(path, corrupt(readFileSync(path, "utf8")));
-    const {messages, warn} = recorder();
-    expect(readCachedSeries(cacheDir, "yahoo", "IJR", warn)).toBeNull();
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain(`ignoring unreadable cache file ${path}: `);
-    expect(messages[0]).toContain("it will be fetched again");
-  });
+  it.each(corruptions)(
+    "readCachedSeries() reports a cache file that is %s via warn and treats it as absent",
+    (_, corrupt) => {
+      writeCachedSeries(cacheDir, "yahoo", series("IJR"), FETCHED);
+      const path = fileOf("IJR");
+      writeFileSync(path, corrupt(readFileSync(path, "utf8")));
+      const {messages, warn} = recorder();
+      expect(readCachedSeries(cacheDir, "yahoo", "IJR", warn)).toBeNull();
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain(`ignoring unreadable cache file ${path}: `);
+      expect(messages[0]).toContain("it will be fetched again");
+    }
+  );
 
   it("readCachedSeries() without warn does not throw on a corrupt file", () => {
     mkdirSync(join(cacheDir, "prices", "yahoo"), {recursive: true});

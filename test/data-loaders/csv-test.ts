@@ -168,7 +168,9 @@ describe("csvSource({dir})", () => {
     expect(list(ok(outcomes[1]).close)).toEqual([108.9, 106.8, 107.1, 107.7, 109.4]);
     expect(ok(outcomes[2]).date.length).toBe(5);
     const iwc = outcomes[3];
-    expect(!iwc.ok && iwc.error).toBe(`IWC: no CSV file for IWC in ${dir}; put IWC.csv in ${dir} or remove IWC from WORKBENCH_TICKERS`);
+    expect(!iwc.ok && iwc.error).toBe(
+      `IWC: no CSV file for IWC in ${dir}; put IWC.csv in ${dir} or remove IWC from WORKBENCH_TICKERS`
+    );
     const bad = outcomes[4];
     expect(!bad.ok && bad.error).toMatch(/^BAD: BAD\.csv: header has no close column/);
     expect(events).toContain("IWC:error");
@@ -182,7 +184,9 @@ describe("csvSource({dir})", () => {
 
   it("gives an error outcome when no row falls in the range", async () => {
     const [spy] = await csvSource({dir}).fetch(["SPY"], {start: "2025-01-01"});
-    expect(!spy.ok && spy.error).toBe("SPY: SPY.csv has no rows from 2025-01-01 to today (the file covers 2024-01-02 to 2024-01-08)");
+    expect(!spy.ok && spy.error).toBe(
+      "SPY: SPY.csv has no rows from 2025-01-01 to today (the file covers 2024-01-02 to 2024-01-08)"
+    );
   });
 
   it("gives every ticker an error outcome when the folder is missing", async () => {
@@ -197,7 +201,8 @@ describe("csvSource({dir})", () => {
   });
 });
 
-if (!existsSync(shared)) console.warn(`skipping the shared-data CSV tests: ${shared} is absent (a fresh clone has no shared data)`);
+if (!existsSync(shared))
+  console.warn(`skipping the shared-data CSV tests: ${shared} is absent (a fresh clone has no shared data)`);
 
 describe.skipIf(!existsSync(shared))("csvSource({dir}) on the shared data", () => {
   it("loads IVW, IJR and IVV; IVW's total return from 2025-12-31 to 2026-02-03 is -0.80%", async () => {

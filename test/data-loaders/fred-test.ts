@@ -6,10 +6,11 @@ import {fetchFred, parseFredCsv} from "../../data-loaders/fred.js";
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/fred");
 const shared = path.resolve(import.meta.dirname, "../../../shared/data/fred");
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-const at = (s: {dates: Float64Array; values: Float64Array}, date: string) => s.values[s.dates.indexOf(Date.parse(date))];
+const at = (s: {dates: Float64Array; values: Float64Array}, date: string) =>
+  s.values[s.dates.indexOf(Date.parse(date))];
 
 describe("parseFredCsv on fixtures", () => {
-  it("parseFredCsv(text, {id}) reads the older DATE header, \".\" and empty cells as NaN", () => {
+  it('parseFredCsv(text, {id}) reads the older DATE header, "." and empty cells as NaN', () => {
     const s = parseFredCsv(readFileSync(path.join(fixtures, "DGS10-dots.csv"), "utf8"), {id: "DGS10"});
     expect(s.id).toBe("DGS10");
     expect(Array.from(s.dates, day)).toEqual(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]);
@@ -49,7 +50,9 @@ describe("fetchFred", () => {
 
   it("fetchFred throws with the URL and status when the response is not ok", async () => {
     const fake = (async () => new Response("", {status: 500})) as unknown as typeof fetch;
-    await expect(fetchFred("DGS10", {baseUrl: "http://x/f.csv", fetch: fake})).rejects.toThrow("http://x/f.csv?id=DGS10: HTTP 500");
+    await expect(fetchFred("DGS10", {baseUrl: "http://x/f.csv", fetch: fake})).rejects.toThrow(
+      "http://x/f.csv?id=DGS10: HTTP 500"
+    );
   });
 });
 

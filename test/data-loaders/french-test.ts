@@ -36,7 +36,7 @@ describe("parseFrenchCsv on fixtures", () => {
   const factors = parseFrenchCsv(fixture("mini-factors.CSV"));
   const mini = parseFrenchCsv(fixture("mini-2x3.CSV"));
 
-  it("parseFrenchCsv(factors) names the untitled first table \"\" and keeps the annual table apart", () => {
+  it('parseFrenchCsv(factors) names the untitled first table "" and keeps the annual table apart', () => {
     expect(factors.sections.map((s) => [s.title, s.frequency, s.dates.length])).toEqual([
       ["", "monthly", 3],
       ["Annual Factors: January-December", "annual", 2]
@@ -85,7 +85,8 @@ describe("parseFrenchCsv on fixtures", () => {
   });
 
   it("parseFrenchCsv reads daily YYYYMMDD dates as that day and a short row as NaN", () => {
-    const daily = parseFrenchCsv("prose\r\n\r\n,Mkt-RF,SMB\r\n20240229,   1.00,  -0.50\r\n20240301,   2.00\r\n").sections[0];
+    const daily = parseFrenchCsv("prose\r\n\r\n,Mkt-RF,SMB\r\n20240229,   1.00,  -0.50\r\n20240301,   2.00\r\n")
+      .sections[0];
     expect(daily.frequency).toBe("daily");
     expect(Array.from(daily.dates, day)).toEqual(["2024-02-29", "2024-03-01"]);
     expect(Array.from(daily.values[1])).toEqual([-0.005, NaN]);
@@ -97,8 +98,10 @@ describe("parseFrenchCsv on fixtures", () => {
 });
 
 describe("titleOf, unitOf, sizeGroups", () => {
-  it("titleOf(block) cuts at \"Calculated\", else takes the line nearest the header", () => {
-    expect(titleOf(["For portfolios formed in June of year t", "Value Weight Average of OP Calculated as:", "Sum[...]"])).toBe("Value Weight Average of OP");
+  it('titleOf(block) cuts at "Calculated", else takes the line nearest the header', () => {
+    expect(
+      titleOf(["For portfolios formed in June of year t", "Value Weight Average of OP Calculated as:", "Sum[...]"])
+    ).toBe("Value Weight Average of OP");
     expect(titleOf(["  Number of Firms in Portfolios"])).toBe("Number of Firms in Portfolios");
     expect(titleOf([])).toBe("");
   });
@@ -176,15 +179,19 @@ describe("unzipFrench and fetchFrench", () => {
 
   it("fetchFrench throws with the URL and status when the response is not ok", async () => {
     const fake = (async () => new Response("gone", {status: 404})) as unknown as typeof fetch;
-    await expect(fetchFrench("Nope", {baseUrl: "http://x/ftp", fetch: fake})).rejects.toThrow("http://x/ftp/Nope_CSV.zip: HTTP 404");
+    await expect(fetchFrench("Nope", {baseUrl: "http://x/ftp", fetch: fake})).rejects.toThrow(
+      "http://x/ftp/Nope_CSV.zip: HTTP 404"
+    );
   });
 });
 
-if (!existsSync(shared)) console.warn(`french-test: ${shared} is absent, skipping the tests on the real Ken French files`);
+if (!existsSync(shared))
+  console.warn(`french-test: ${shared} is absent, skipping the tests on the real Ken French files`);
 
 describe.skipIf(!existsSync(shared))("parseFrenchCsv on the real files in shared/data/french", () => {
   const read = (name: string) => parseFrenchCsv(readFileSync(path.join(shared, name), "utf8"));
-  const shape = (file: FrenchFile) => file.sections.map((s) => [s.title, s.frequency, day(s.dates[0]), day(s.dates[s.dates.length - 1]), s.dates.length]);
+  const shape = (file: FrenchFile) =>
+    file.sections.map((s) => [s.title, s.frequency, day(s.dates[0]), day(s.dates[s.dates.length - 1]), s.dates.length]);
 
   it("F-F_Research_Data_Factors_daily: one daily table 1926-07-01..2026-04-30, 26233 rows, SMB as a fraction", () => {
     const f = read("F-F_Research_Data_Factors_daily.CSV");
@@ -228,7 +235,8 @@ describe.skipIf(!existsSync(shared))("parseFrenchCsv on the real files in shared
     ]);
     for (const s of f.sections) {
       expect(s.columns).toHaveLength(25);
-      if (s.frequency === "monthly") expect(s.dates.every((t) => new Date(t + 86_400_000).getUTCDate() === 1)).toBe(true);
+      if (s.frequency === "monthly")
+        expect(s.dates.every((t) => new Date(t + 86_400_000).getUTCDate() === 1)).toBe(true);
     }
     const vw = section(f, "Average Value Weighted Returns -- Monthly");
     expect(cell(vw, "SMALL LoBM", "1926-07-31")).toBeCloseTo(0.058276, 12);
@@ -237,7 +245,9 @@ describe.skipIf(!existsSync(shared))("parseFrenchCsv on the real files in shared
     expect(cell(section(f, "Average Market Cap"), "SMALL LoBM", "1926-07-31")).toBe(2.71);
     expect(cell(section(f, "Value Weight Average of BE/ME"), "BIG HiBM", "2026-02-28")).toBe(1.1874);
     expect(cell(section(f, "Value Weight Average of OP"), "SMALL LoBM", "1963-07-31")).toBe(-0.824);
-    expect(cell(section(f, "Value Weight Average of investment (rate of growth of assets)"), "BIG HiBM", "2026-02-28")).toBe(-0.0555);
+    expect(
+      cell(section(f, "Value Weight Average of investment (rate of growth of assets)"), "BIG HiBM", "2026-02-28")
+    ).toBe(-0.0555);
   });
 
   it("6_Portfolios_2x3: ten sections through 202412 with the 2x3 columns", () => {
@@ -245,7 +255,13 @@ describe.skipIf(!existsSync(shared))("parseFrenchCsv on the real files in shared
     expect(f.vintage).toBe("202412");
     expect(f.sections).toHaveLength(10);
     expect(f.sections[0].columns).toEqual(["SMALL LoBM", "ME1 BM2", "SMALL HiBM", "BIG LoBM", "ME2 BM2", "BIG HiBM"]);
-    expect(shape(f)[0]).toEqual(["Average Value Weighted Returns -- Monthly", "monthly", "1926-07-31", "2024-12-31", 1182]);
+    expect(shape(f)[0]).toEqual([
+      "Average Value Weighted Returns -- Monthly",
+      "monthly",
+      "1926-07-31",
+      "2024-12-31",
+      1182
+    ]);
     expect(shape(f)[2]).toEqual(["Average Value Weighted Returns -- Annual", "annual", "1927-12-31", "2024-12-31", 98]);
     expect(shape(f)[8]).toEqual(["Value Weight Average of OP", "monthly", "1963-07-31", "2024-12-31", 738]);
     expect(cell(f.sections[0], "BIG HiBM", "2024-12-31")).toBeCloseTo(-0.06586, 12);
@@ -276,7 +292,7 @@ describe.skipIf(!existsSync(shared))("parseFrenchCsv on the real files in shared
     expect(cell(beme, "<= 0", "1927-12-31")).toBe(-3.9092);
   });
 
-  it("Portfolios_Formed_on_ME: six sections; the \"<= 0\" returns are all missing, its firm count is 0", () => {
+  it('Portfolios_Formed_on_ME: six sections; the "<= 0" returns are all missing, its firm count is 0', () => {
     const f = read("Portfolios_Formed_on_ME.CSV");
     expect(f.sections).toHaveLength(6);
     expect(f.sections[0].columns).toHaveLength(19);

@@ -60,7 +60,11 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
       warnings: []
     });
     expect(calls).toEqual(TICKERS);
-    expect(JSON.parse(readFileSync(cacheFile(), "utf8"))).toEqual({fetchedAt: r.fetchedAt, tickers: TICKERS, rows: r.rows});
+    expect(JSON.parse(readFileSync(cacheFile(), "utf8"))).toEqual({
+      fetchedAt: r.fetchedAt,
+      tickers: TICKERS,
+      rows: r.rows
+    });
     expect(fundValuationStamp(cacheDir)).toBe(r.fetchedAt);
   });
 
@@ -72,7 +76,8 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
   });
 
   it("treats a fund with no multiple at all as failed", async () => {
-    const empty: FundProvider = async (ticker) => (ticker === "IVV" ? {pe: null, pb: null, ps: null, pcf: null} : MULTIPLES[ticker]);
+    const empty: FundProvider = async (ticker) =>
+      ticker === "IVV" ? {pe: null, pb: null, ps: null, pcf: null} : MULTIPLES[ticker];
     const r = await run({provider: empty});
     expect(r.rows.map((x) => x.ticker)).toEqual(["IWC", "IJR"]);
     expect(r.warnings).toEqual(["IVV: live fetch failed: no valuation multiples"]);
@@ -112,7 +117,12 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
     writeCache(NOW - 23 * HOUR);
     const r = await run();
     expect(calls).toEqual([]);
-    expect(r).toEqual({status: "cache", fetchedAt: new Date(NOW - 23 * HOUR).toISOString(), rows: [{ticker: "IWC", ...MULTIPLES.IWC}], warnings: []});
+    expect(r).toEqual({
+      status: "cache",
+      fetchedAt: new Date(NOW - 23 * HOUR).toISOString(),
+      rows: [{ticker: "IWC", ...MULTIPLES.IWC}],
+      warnings: []
+    });
   });
 
   it("refetches a fresh cache made for other tickers", async () => {
@@ -128,7 +138,10 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
     expect(r.status).toBe("cache");
     expect(r.fetchedAt).toBe("2026-05-10T12:00:00.000Z");
     expect(r.rows).toEqual([{ticker: "IWC", ...MULTIPLES.IWC}]);
-    expect(r.warnings.slice(-2)).toEqual(["live fetch gave no fund: kept the cached snapshot of 2026-05-10", "stale: fetched 2026-05-10, 10 days ago"]);
+    expect(r.warnings.slice(-2)).toEqual([
+      "live fetch gave no fund: kept the cached snapshot of 2026-05-10",
+      "stale: fetched 2026-05-10, 10 days ago"
+    ]);
     expect(readFileSync(cacheFile(), "utf8")).toBe(before);
   });
 
@@ -178,9 +191,16 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
 describe("readFundValuationSettings(env)", () => {
   it("defaults to auto and 10 s, reads both variables and rejects bad values with the value", () => {
     expect(readFundValuationSettings({})).toEqual({mode: "auto", timeoutMs: 10_000});
-    expect(readFundValuationSettings({WORKBENCH_FUND_VALUATION: " OFF ", WORKBENCH_FUND_TIMEOUT_MS: "2500"})).toEqual({mode: "off", timeoutMs: 2500});
-    expect(() => readFundValuationSettings({WORKBENCH_FUND_VALUATION: "live"})).toThrow('invalid WORKBENCH_FUND_VALUATION "live"');
-    expect(() => readFundValuationSettings({WORKBENCH_FUND_TIMEOUT_MS: "-1"})).toThrow("invalid WORKBENCH_FUND_TIMEOUT_MS: -1");
+    expect(readFundValuationSettings({WORKBENCH_FUND_VALUATION: " OFF ", WORKBENCH_FUND_TIMEOUT_MS: "2500"})).toEqual({
+      mode: "off",
+      timeoutMs: 2500
+    });
+    expect(() => readFundValuationSettings({WORKBENCH_FUND_VALUATION: "live"})).toThrow(
+      'invalid WORKBENCH_FUND_VALUATION "live"'
+    );
+    expect(() => readFundValuationSettings({WORKBENCH_FUND_TIMEOUT_MS: "-1"})).toThrow(
+      "invalid WORKBENCH_FUND_TIMEOUT_MS: -1"
+    );
   });
 });
 
@@ -223,7 +243,15 @@ describe("the yahoo-finance2 adapter's mapping", () => {
   });
 
   it("multipleFromYield is null for 0, negative, NaN, strings and non-numeric raw", () => {
-    expect([0, -0.05, NaN, "0.04", {raw: "0.04"}, null, undefined].map(multipleFromYield)).toEqual([null, null, null, null, null, null, null]);
+    expect([0, -0.05, NaN, "0.04", {raw: "0.04"}, null, undefined].map(multipleFromYield)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null
+    ]);
     expect(multipleFromYield({raw: 0.04, fmt: "0.04"})).toBeCloseTo(25, 12);
   });
 

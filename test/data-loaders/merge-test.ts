@@ -8,7 +8,8 @@ type Columns = Partial<Record<"close" | "adjClose" | "dividend" | "split" | "vol
 /** A series on consecutive December 2025 days starting at `firstDay`, with defaults for the columns not given. */
 function series(firstDay: number, n: number, columns: Columns = {}, ticker = "IJR"): PriceSeries {
   const day = (i: number) => parseDay(`2025-12-${String(firstDay + i).padStart(2, "0")}`);
-  const col = (name: keyof Columns, fill: (i: number) => number) => Float64Array.from(columns[name] ?? Array.from({length: n}, (_, i) => fill(i)));
+  const col = (name: keyof Columns, fill: (i: number) => number) =>
+    Float64Array.from(columns[name] ?? Array.from({length: n}, (_, i) => fill(i)));
   return {
     ticker,
     date: Float64Array.from({length: n}, (_, i) => day(i)),
@@ -51,7 +52,11 @@ describe("mergeIncremental(cached, fresh)", () => {
   });
 
   it("mergeIncremental(cached, fresh) after a 2-for-1 split rescales earlier close and dividends by 1/2 and warns for both prices", () => {
-    const cached = series(1, 4, {close: [200, 202, 204, 206], adjClose: [190, 192, 194, 196], dividend: [0, 1.2, 0, 0]});
+    const cached = series(1, 4, {
+      close: [200, 202, 204, 206],
+      adjClose: [190, 192, 194, 196],
+      dividend: [0, 1.2, 0, 0]
+    });
     const fresh = series(3, 3, {close: [102, 103, 104], adjClose: [97, 98, 99], split: [1, 2, 1]});
     const merged = mergeIncremental(cached, fresh)!;
     expect(Array.from(merged.series.close)).toEqual([100, 101, 102, 103, 104]);

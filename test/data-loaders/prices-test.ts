@@ -27,7 +27,8 @@ const period1Of = (day: string) => parseDay(day) / 1000 - 86_400;
 /** Weekdays from `first` to `last`, inclusive, as YYYY-MM-DD. */
 function weekdays(first: string, last: string): string[] {
   const days: string[] = [];
-  for (let t = parseDay(first); t <= parseDay(last); t += DAY_MS) if (![0, 6].includes(new Date(t).getUTCDay())) days.push(formatDay(t));
+  for (let t = parseDay(first); t <= parseDay(last); t += DAY_MS)
+    if (![0, 6].includes(new Date(t).getUTCDay())) days.push(formatDay(t));
   return days;
 }
 
@@ -46,7 +47,14 @@ function chartBody(symbol: string, bars: Bar[]): string {
     chart: {
       result: [
         {
-          meta: {currency: "USD", symbol, gmtoffset: -18000, timezone: "EST", exchangeTimezoneName: "America/New_York", dataGranularity: "1d"},
+          meta: {
+            currency: "USD",
+            symbol,
+            gmtoffset: -18000,
+            timezone: "EST",
+            exchangeTimezoneName: "America/New_York",
+            dataGranularity: "1d"
+          },
           timestamp: bars.map((b) => ts(b.day)),
           indicators: {
             quote: [{open: close, high: close, low: close, close, volume: bars.map((b) => b.volume ?? 1000)}],
@@ -70,7 +78,11 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url!, "http://127.0.0.1");
     const ticker = decodeURIComponent(url.pathname.replace("/v8/finance/chart/", ""));
-    requests.push({ticker, period1: Number(url.searchParams.get("period1")), period2: Number(url.searchParams.get("period2"))});
+    requests.push({
+      ticker,
+      period1: Number(url.searchParams.get("period1")),
+      period2: Number(url.searchParams.get("period2"))
+    });
     const {status, body} = routes[ticker] ?? {status: 404, body: NOT_FOUND};
     res.writeHead(status, {"Content-Type": "application/json"});
     res.end(body);
@@ -144,7 +156,15 @@ function series(ticker: string, days: string[], close = days.map((_, i) => 100 +
 function clip(s: PriceSeries, {start, end}: FetchOptions): PriceSeries {
   const keep = Array.from(s.date, (t) => t >= parseDay(start) && (end === undefined || t <= parseDay(end)));
   const pick = (a: Float64Array) => a.filter((_, i) => keep[i]);
-  return {ticker: s.ticker, date: pick(s.date), close: pick(s.close), adjClose: pick(s.adjClose), dividend: pick(s.dividend), split: pick(s.split), volume: pick(s.volume)};
+  return {
+    ticker: s.ticker,
+    date: pick(s.date),
+    close: pick(s.close),
+    adjClose: pick(s.adjClose),
+    dividend: pick(s.dividend),
+    split: pick(s.split),
+    volume: pick(s.volume)
+  };
 }
 
 describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
@@ -210,14 +230,32 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
     const factor = (96 * 0.98) / 96;
     expect(Array.from(s.adjClose.subarray(0, 6))).toEqual(first.slice(0, 6).map((b) => b.adjclose * factor));
     expect(Array.from(s.adjClose.subarray(6))).toEqual(second.slice(6).map((b) => b.adjclose));
-    expect(load.provenance[0]).toMatchObject({source: "yahoo", fromCache: false, rows: days.length, last: "2025-12-24", fetchedAt: new Date(now).toISOString()});
-    expect(load.provenance[0].warnings).toEqual([expect.stringMatching(/^IJR: adjClose before 2025-12-09 rescaled by 0\.980000/)]);
+    expect(load.provenance[0]).toMatchObject({
+      source: "yahoo",
+      fromCache: false,
+      rows: days.length,
+      last: "2025-12-24",
+      fetchedAt: new Date(now).toISOString()
+    });
+    expect(load.provenance[0].warnings).toEqual([
+      expect.stringMatching(/^IJR: adjClose before 2025-12-09 rescaled by 0\.980000/)
+    ]);
     expect(readCachedSeries(cacheDir, "yahoo", "IJR")!.series).toEqual(s);
   });
 
   it("groups tickers by their cached end: an uncached ticker is still fetched from settings.start", async () => {
-    writeCachedSeries(cacheDir, "yahoo", series("IJR", weekdays("2025-12-01", "2025-12-19")), "2025-12-19T12:00:00.000Z");
-    const {source, calls} = fakeSource((t, o) => ({ticker: t, ok: true, series: clip(series(t, weekdays("2025-12-01", "2025-12-22")), o), warnings: []}));
+    writeCachedSeries(
+      cacheDir,
+      "yahoo",
+      series("IJR", weekdays("2025-12-01", "2025-12-19")),
+      "2025-12-19T12:00:00.000Z"
+    );
+    const {source, calls} = fakeSource((t, o) => ({
+      ticker: t,
+      ok: true,
+      series: clip(series(t, weekdays("2025-12-01", "2025-12-22")), o),
+      warnings: []
+    }));
     await loadPrices(settings("yahoo", ["IJR", "IVV"]), {yahoo: source, now: noon("2025-12-22")});
     expect(calls).toEqual([
       {tickers: ["IJR"], start: "2025-12-09", end: "2025-12-22"},
@@ -229,7 +267,12 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
     // The cache lacks Dec 9, the first day the incremental request returns.
     const cachedDays = weekdays("2025-12-01", "2025-12-19").filter((d) => d !== "2025-12-09");
     writeCachedSeries(cacheDir, "yahoo", series("IJR", cachedDays), "2025-12-19T12:00:00.000Z");
-    const {source, calls} = fakeSource((t, o) => ({ticker: t, ok: true, series: clip(series(t, weekdays("2025-12-01", "2025-12-24")), o), warnings: []}));
+    const {source, calls} = fakeSource((t, o) => ({
+      ticker: t,
+      ok: true,
+      series: clip(series(t, weekdays("2025-12-01", "2025-12-24")), o),
+      warnings: []
+    }));
     const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now: noon("2025-12-24")});
     expect(calls.map((c) => c.start)).toEqual(["2025-12-09", "2025-12-01"]);
     expect(Array.from(load.series[0].date, formatDay)).toEqual(weekdays("2025-12-01", "2025-12-24"));
@@ -245,13 +288,27 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
     expect(load.source).toBe("cache");
     expect(load.series).toEqual([cached]);
     const [p] = load.provenance;
-    expect(p).toMatchObject({source: "cache", fromCache: true, fetchedAt: cachedAt, rows: cached.date.length, synthetic: false, last: "2025-12-19"});
-    expect(p.warnings).toEqual([`live fetch failed (IJR: HTTP 500 Internal Server Error — try again later); using the copy cached ${cachedAt}`]);
+    expect(p).toMatchObject({
+      source: "cache",
+      fromCache: true,
+      fetchedAt: cachedAt,
+      rows: cached.date.length,
+      synthetic: false,
+      last: "2025-12-19"
+    });
+    expect(p.warnings).toEqual([
+      `live fetch failed (IJR: HTTP 500 Internal Server Error — try again later); using the copy cached ${cachedAt}`
+    ]);
     expect(readFileSync(join(cacheDir, "prices", "yahoo", "IJR.json"), "utf8")).toBe(before);
   });
 
   it("mixes live and cached tickers and reports source yahoo when any ticker is live", async () => {
-    writeCachedSeries(cacheDir, "yahoo", series("IJR", weekdays("2025-12-01", "2025-12-19")), "2025-12-20T08:00:00.000Z");
+    writeCachedSeries(
+      cacheDir,
+      "yahoo",
+      series("IJR", weekdays("2025-12-01", "2025-12-19")),
+      "2025-12-20T08:00:00.000Z"
+    );
     routes = {IVV: {status: 200, body: IVV}};
     const load = await loadPrices(settings("yahoo", ["IJR", "IVV"]), live(noon("2025-12-22")));
     expect(load.source).toBe("yahoo");
@@ -287,7 +344,9 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
     const tickers = ["IJR", "IVV"];
     const load = await loadPrices(settings("auto", tickers), live(noon("2025-12-23")));
     expect(load.source).toBe("sample");
-    expect(load.notes[0]).toBe("Live prices unavailable and nothing cached, so this is synthetic sample data. IJR: HTTP 500 Internal Server Error — try again later");
+    expect(load.notes[0]).toBe(
+      "Live prices unavailable and nothing cached, so this is synthetic sample data. IJR: HTTP 500 Internal Server Error — try again later"
+    );
     expect(load.series.map((s) => s.ticker)).toEqual(tickers);
     for (const p of load.provenance) {
       expect(p).toMatchObject({source: "sample", synthetic: true, fromCache: false});
@@ -295,7 +354,9 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
       expect(p.warnings.some((w) => w.startsWith("stale"))).toBe(false);
       expect(p.last! <= "2025-12-23").toBe(true);
     }
-    expect(logs).toEqual([expect.stringMatching(/^auto: no live or cached prices \(IJR: HTTP 500.*\); using synthetic sample data$/)]);
+    expect(logs).toEqual([
+      expect.stringMatching(/^auto: no live or cached prices \(IJR: HTTP 500.*\); using synthetic sample data$/)
+    ]);
     expect(listCache(cacheDir, "yahoo")).toEqual([]);
     expect(listCache(cacheDir, "sample")).toEqual([]);
   });
@@ -305,10 +366,17 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const yahoo = yahooSource({baseUrl: `http://127.0.0.1:${port}`, retries: 0, timeoutMs: 5000, sleep: async () => {}});
+    const yahoo = yahooSource({
+      baseUrl: `http://127.0.0.1:${port}`,
+      retries: 0,
+      timeoutMs: 5000,
+      sleep: async () => {}
+    });
     const load = await loadPrices(settings("auto", ["SPY"]), {yahoo, now: noon("2025-12-23")});
     expect(load.source).toBe("sample");
-    expect(load.notes[0]).toMatch(/^Live prices unavailable and nothing cached, so this is synthetic sample data\. SPY: connection failed/);
+    expect(load.notes[0]).toMatch(
+      /^Live prices unavailable and nothing cached, so this is synthetic sample data\. SPY: connection failed/
+    );
     expect(load.provenance[0].synthetic).toBe(true);
   });
 
@@ -330,7 +398,12 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
   });
 
   it("prefers the cache over sample data when Yahoo fails everywhere", async () => {
-    writeCachedSeries(cacheDir, "yahoo", series("IJR", weekdays("2025-12-01", "2025-12-19")), "2025-12-20T08:00:00.000Z");
+    writeCachedSeries(
+      cacheDir,
+      "yahoo",
+      series("IJR", weekdays("2025-12-01", "2025-12-19")),
+      "2025-12-20T08:00:00.000Z"
+    );
     routes = {};
     const load = await loadPrices(settings("auto", ["IJR", "IVV"]), live(noon("2025-12-22")));
     expect(load.source).toBe("cache");
@@ -344,7 +417,10 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
 
 describe("loadPrices(settings, {yahoo, now}) when Yahoo answers with no rows", () => {
   // Yahoo answers a range without trading (a delisted or not-yet-listed fund) with a chart that has no timestamps.
-  const noRows = (t: string) => JSON.stringify({chart: {result: [{meta: {symbol: t, gmtoffset: -18000}, indicators: {quote: [{}], adjclose: [{}]}}], error: null}});
+  const noRows = (t: string) =>
+    JSON.stringify({
+      chart: {result: [{meta: {symbol: t, gmtoffset: -18000}, indicators: {quote: [{}], adjclose: [{}]}}], error: null}
+    });
 
   it("source yahoo lists an uncached ticker with no rows as failed and does not cache it", async () => {
     routes = {IJR: {status: 200, body: IJR}, GONE: {status: 200, body: noRows("GONE")}};
@@ -352,7 +428,9 @@ describe("loadPrices(settings, {yahoo, now}) when Yahoo answers with no rows", (
     expect(load.series.map((s) => s.ticker)).toEqual(["IJR"]);
     const gone = load.provenance[1];
     expect(gone).toMatchObject({ticker: "GONE", rows: 0, fetchedAt: null});
-    expect(gone.warnings).toEqual([expect.stringMatching(/^failed: GONE: Yahoo returned no rows between 2025-12-01 and 2025-12-23/)]);
+    expect(gone.warnings).toEqual([
+      expect.stringMatching(/^failed: GONE: Yahoo returned no rows between 2025-12-01 and 2025-12-23/)
+    ]);
     expect(load.notes).toEqual([expect.stringMatching(/^GONE: Yahoo returned no rows/)]);
     expect(listCache(cacheDir, "yahoo").map((e) => e.ticker)).toEqual(["IJR"]);
   });
@@ -362,7 +440,9 @@ describe("loadPrices(settings, {yahoo, now}) when Yahoo answers with no rows", (
     const load = await loadPrices(settings("auto", ["IJR", "IVV"]), live(noon("2025-12-23")));
     expect(load.source).toBe("sample");
     expect(load.series.every((s) => s.date.length > 0)).toBe(true);
-    expect(load.notes[0]).toMatch(/^Live prices unavailable and nothing cached, so this is synthetic sample data\. IJR: Yahoo returned no rows/);
+    expect(load.notes[0]).toMatch(
+      /^Live prices unavailable and nothing cached, so this is synthetic sample data\. IJR: Yahoo returned no rows/
+    );
   });
 
   it("source auto falls back to sample data when the only cache is empty too (as written before empty answers were refused)", async () => {
@@ -385,7 +465,10 @@ describe("loadPrices(settings, {yahoo, now}) when Yahoo answers with no rows", (
 describe("loadPrices(settings, {now}) with source sample", () => {
   it("generates labelled synthetic data without asking Yahoo", async () => {
     const {source, calls} = fakeSource((t) => ({ticker: t, ok: false, error: "unused", warnings: []}));
-    const load = await loadPrices(settings("sample", ["IWM", "IWB"], {start: "2025-01-01"}), {yahoo: source, now: noon("2025-12-23")});
+    const load = await loadPrices(settings("sample", ["IWM", "IWB"], {start: "2025-01-01"}), {
+      yahoo: source,
+      now: noon("2025-12-23")
+    });
     expect(calls).toEqual([]);
     expect(load.source).toBe("sample");
     expect(load.notes).toEqual([]);
@@ -416,7 +499,12 @@ describe("loadPrices(settings, {now}) with source csv", () => {
       ["QQQ", "csv", 0, null, null]
     ]);
     const [spy, , iwm, qqq] = load.provenance;
-    expect(spy).toMatchObject({fromCache: false, synthetic: false, fetchedAt: new Date(now).toISOString(), totalReturnBasis: "adjClose"});
+    expect(spy).toMatchObject({
+      fromCache: false,
+      synthetic: false,
+      fetchedAt: new Date(now).toISOString(),
+      totalReturnBasis: "adjClose"
+    });
     expect(spy.warnings).toEqual([expect.stringContaining("line 4")]); // the row of nulls
     expect(iwm.totalReturnBasis).toBe("close+dividends"); // no Adj Close column
     expect(qqq.warnings).toEqual([expect.stringMatching(/^failed: QQQ: no CSV file for QQQ in .*; put QQQ\.csv in/)]);
@@ -425,18 +513,27 @@ describe("loadPrices(settings, {now}) with source csv", () => {
 
   it("clips csv rows to settings.start and to the day of now", async () => {
     // iwm.CSV runs to 2024-01-08.
-    const load = await loadPrices(settings("csv", ["IWM"], {dataDir: CSV_FOLDER, start: "2024-01-04"}), {now: noon("2024-01-06")});
+    const load = await loadPrices(settings("csv", ["IWM"], {dataDir: CSV_FOLDER, start: "2024-01-04"}), {
+      now: noon("2024-01-06")
+    });
     expect(Array.from(load.series[0].date, formatDay)).toEqual(["2024-01-04", "2024-01-05"]);
   });
 
   it("throws naming the folder when no ticker can be read", async () => {
     const s = settings("csv", ["BAD", "QQQ"], {dataDir: CSV_FOLDER, start: "2024-01-01"});
-    await expect(loadPrices(s, {now: noon("2024-01-06")})).rejects.toThrow(`no ticker could be read from ${CSV_FOLDER}:\n  BAD: BAD.csv: header has no close column`);
+    await expect(loadPrices(s, {now: noon("2024-01-06")})).rejects.toThrow(
+      `no ticker could be read from ${CSV_FOLDER}:\n  BAD: BAD.csv: header has no close column`
+    );
   });
 });
 
 describe("loadPrices(settings, {now}): the stale flag", () => {
-  const fridayClose = (t: string): TickerOutcome => ({ticker: t, ok: true, series: series(t, weekdays("2025-12-15", "2025-12-19")), warnings: []});
+  const fridayClose = (t: string): TickerOutcome => ({
+    ticker: t,
+    ok: true,
+    series: series(t, weekdays("2025-12-15", "2025-12-19")),
+    warnings: []
+  });
   const staleWarnings = async (now: number) => {
     const {source} = fakeSource(fridayClose);
     const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now});
@@ -452,14 +549,21 @@ describe("loadPrices(settings, {now}): the stale flag", () => {
   });
 
   it("is set on a cached copy used after a failed fetch", async () => {
-    writeCachedSeries(cacheDir, "yahoo", series("IJR", weekdays("2025-12-01", "2025-12-12")), "2025-12-13T08:00:00.000Z");
+    writeCachedSeries(
+      cacheDir,
+      "yahoo",
+      series("IJR", weekdays("2025-12-01", "2025-12-12")),
+      "2025-12-13T08:00:00.000Z"
+    );
     routes = {};
     const load = await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-22")));
     expect(load.provenance[0].warnings.at(-1)).toBe("stale: last close 2025-12-12 is 10 days old");
   });
 
   it("is set on csv data as well", async () => {
-    const load = await loadPrices(settings("csv", ["IWM"], {dataDir: CSV_FOLDER, start: "2024-01-01"}), {now: noon("2024-02-01")});
+    const load = await loadPrices(settings("csv", ["IWM"], {dataDir: CSV_FOLDER, start: "2024-01-01"}), {
+      now: noon("2024-02-01")
+    });
     expect(load.provenance[0].warnings).toEqual(["stale: last close 2024-01-08 is 24 days old"]);
   });
 });

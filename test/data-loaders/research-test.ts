@@ -9,7 +9,12 @@ import {buildResearch, columnsToArrow, ensureResearch, outerJoin} from "../../da
 import {sampleFred, sampleFrench} from "../../data-loaders/research-sample.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures");
-const FACTORS: Dataset = {provider: "french", id: "F-F_Research_Data_Factors", kind: "factors", title: "monthly factors"};
+const FACTORS: Dataset = {
+  provider: "french",
+  id: "F-F_Research_Data_Factors",
+  kind: "factors",
+  title: "monthly factors"
+};
 const DGS10: Dataset = {provider: "fred", id: "DGS10", kind: "macro", title: "10y"};
 const NOW = Date.UTC(2026, 10, 24, 12);
 const factorsCsv = readFileSync(path.join(fixtures, "french/mini-factors.CSV"), "utf8");
@@ -21,7 +26,13 @@ let calls: string[];
 
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), "research-test-"));
-  settings = {source: "auto", cacheDir: path.join(root, "cache"), frenchDir: path.join(root, "french"), fredDir: path.join(root, "fred"), timeoutMs: 1000};
+  settings = {
+    source: "auto",
+    cacheDir: path.join(root, "cache"),
+    frenchDir: path.join(root, "french"),
+    fredDir: path.join(root, "fred"),
+    timeoutMs: 1000
+  };
   calls = [];
 });
 afterEach(() => rmSync(root, {recursive: true, force: true}));
@@ -37,7 +48,12 @@ function fakeFetch(mode: "ok" | "offline" | "404"): typeof fetch {
   }) as unknown as typeof fetch;
 }
 
-const options = (mode: "ok" | "offline" | "404") => ({fetch: fakeFetch(mode), now: NOW, frenchBaseUrl: "http://127.0.0.1:1/ftp", fredBaseUrl: "http://127.0.0.1:1/fredgraph.csv"});
+const options = (mode: "ok" | "offline" | "404") => ({
+  fetch: fakeFetch(mode),
+  now: NOW,
+  frenchBaseUrl: "http://127.0.0.1:1/ftp",
+  fredBaseUrl: "http://127.0.0.1:1/fredgraph.csv"
+});
 
 function writeCache(d: Dataset, text: string, ageMs: number) {
   const p = path.join(settings.cacheDir, d.provider, `${d.id}.csv`);
@@ -52,9 +68,17 @@ describe("acquireAll fallback order", () => {
     expect([f.provenance.source, r.provenance.source]).toEqual(["french", "fred"]);
     expect(f.provenance.vintage).toBe("202509");
     expect(f.provenance.rows).toBe(3);
-    expect(readFileSync(path.join(settings.cacheDir, "french", "F-F_Research_Data_Factors.csv"), "utf8")).toBe(factorsCsv);
+    expect(readFileSync(path.join(settings.cacheDir, "french", "F-F_Research_Data_Factors.csv"), "utf8")).toBe(
+      factorsCsv
+    );
     expect(readFileSync(path.join(settings.cacheDir, "fred", "DGS10.csv"), "utf8")).toBe(fredCsv);
-    expect(r.provenance).toMatchObject({first: "2026-11-20", last: "2026-11-23", rows: 2, synthetic: false, fromCache: false});
+    expect(r.provenance).toMatchObject({
+      first: "2026-11-20",
+      last: "2026-11-23",
+      rows: 2,
+      synthetic: false,
+      fromCache: false
+    });
   });
 
   it("acquireAll: a cached copy under a day old is used without a live request", async () => {
@@ -104,7 +128,7 @@ describe("acquireAll fallback order", () => {
     expect(calls).toHaveLength(2);
   });
 
-  it("acquireAll with source \"file\" never fetches and reports a missing file as missing", async () => {
+  it('acquireAll with source "file" never fetches and reports a missing file as missing', async () => {
     const [f] = await acquireAll({...settings, source: "file"}, [FACTORS], options("ok"));
     expect(calls).toEqual([]);
     expect(f.text).toBeNull();
@@ -112,7 +136,7 @@ describe("acquireAll fallback order", () => {
     expect(f.provenance.warnings.at(-1)).toMatch(/missing/);
   });
 
-  it("acquireAll with source \"sample\" is deterministic", async () => {
+  it('acquireAll with source "sample" is deterministic', async () => {
     const a = await acquireAll({...settings, source: "sample"}, [FACTORS], options("ok"));
     const b = await acquireAll({...settings, source: "sample"}, [FACTORS], options("ok"));
     expect(a[0].text).toBe(b[0].text);
@@ -131,7 +155,10 @@ describe("readResearchSettings", () => {
 
 describe("research tables", () => {
   it("outerJoin unions dates and fills gaps with NaN", () => {
-    const j = outerJoin({a: {dates: Float64Array.of(1, 2), values: Float64Array.of(10, 20)}, b: {dates: Float64Array.of(2, 3), values: Float64Array.of(200, 300)}});
+    const j = outerJoin({
+      a: {dates: Float64Array.of(1, 2), values: Float64Array.of(10, 20)},
+      b: {dates: Float64Array.of(2, 3), values: Float64Array.of(200, 300)}
+    });
     expect(Array.from(j.date)).toEqual([1, 2, 3]);
     expect(Array.from(j.a)).toEqual([10, 20, NaN]);
     expect(Array.from(j.b)).toEqual([NaN, 200, 300]);
@@ -146,10 +173,23 @@ describe("research tables", () => {
   it("buildResearch on the synthetic sample: each file's schema and a sane valuation ratio", async () => {
     const raw = await acquireAll({...settings, source: "sample"}, undefined, {now: NOW});
     const files = buildResearch(raw, {...settings, source: "sample"}, NOW);
-    const schema = (name: keyof typeof files) => tableFromIPC(files[name] as Uint8Array).schema.fields.map((f) => f.name);
+    const schema = (name: keyof typeof files) =>
+      tableFromIPC(files[name] as Uint8Array).schema.fields.map((f) => f.name);
     expect(schema("factors-daily.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
     expect(schema("factors-monthly.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
-    expect(schema("valuation.arrow")).toEqual(["date", "small5x5", "big5x5", "ratio5x5", "small2x3", "big2x3", "ratio2x3", "retLo20", "retHi20", "retLo10", "retHi10"]);
+    expect(schema("valuation.arrow")).toEqual([
+      "date",
+      "small5x5",
+      "big5x5",
+      "ratio5x5",
+      "small2x3",
+      "big2x3",
+      "ratio2x3",
+      "retLo20",
+      "retHi20",
+      "retLo10",
+      "retHi10"
+    ]);
     expect(schema("macro.arrow")).toEqual(["date", "fedFunds", "dff", "dgs10", "indpro", "t10y2y"]);
     const meta = JSON.parse(files["research-meta.json"] as string);
     expect(meta.synthetic).toBe(true);
@@ -174,6 +214,11 @@ describe("research tables", () => {
 describe("synthetic samples", () => {
   it("sampleFrench and sampleFred depend only on the end month", () => {
     expect(sampleFrench("6_Portfolios_2x3", 2000 * 12)).toBe(sampleFrench("6_Portfolios_2x3", 2000 * 12));
-    expect(sampleFred("INDPRO", 2000 * 12).split("\n")[1]).toBe("1919-01-01," + sampleFred("INDPRO", 1990 * 12).split("\n")[1].split(",")[1]);
+    expect(sampleFred("INDPRO", 2000 * 12).split("\n")[1]).toBe(
+      "1919-01-01," +
+        sampleFred("INDPRO", 1990 * 12)
+          .split("\n")[1]
+          .split(",")[1]
+    );
   });
 });

@@ -1,5 +1,11 @@
 import {describe, it, expect} from "vitest";
-import {adjustedClose, DEFAULT_SEED, generateSample, sampleSource, tradingDays} from "../../data-loaders/sources/sample.js";
+import {
+  adjustedClose,
+  DEFAULT_SEED,
+  generateSample,
+  sampleSource,
+  tradingDays
+} from "../../data-loaders/sources/sample.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 import {DEFAULT_UNIVERSE, fundInfo, type SizeBucket} from "../../src/lib/universe.js";
 import type {PriceSeries} from "../../data-loaders/types.js";
@@ -72,7 +78,13 @@ describe("generateSample(tickers, {start, end, seed})", () => {
   });
 
   it("has annualised vols micro ~26%, small ~22%, mid ~19%, large ~16% (±5 points)", () => {
-    const target: Partial<Record<SizeBucket, number>> = {micro: 0.26, small: 0.22, mid: 0.19, large: 0.16, market: 0.16};
+    const target: Partial<Record<SizeBucket, number>> = {
+      micro: 0.26,
+      small: 0.22,
+      mid: 0.19,
+      large: 0.16,
+      market: 0.16
+    };
     for (const s of FULL) {
       const vol = std(logReturns(s.adjClose)) * Math.sqrt(252);
       const want = target[fundInfo(s.ticker).size]!;
@@ -136,7 +148,10 @@ describe("generateSample(tickers, {start, end, seed})", () => {
     expect(formatDay(d[0])).toBe("2000-01-03");
     expect(formatDay(d[d.length - 1])).toBe("2026-02-03");
     const bad = Array.from(d, formatDay).filter(
-      (day, i) => new Date(d[i]).getUTCDay() % 6 === 0 || ["01-01", "07-04", "12-25"].includes(day.slice(5)) || (i > 0 && d[i] <= d[i - 1])
+      (day, i) =>
+        new Date(d[i]).getUTCDay() % 6 === 0 ||
+        ["01-01", "07-04", "12-25"].includes(day.slice(5)) ||
+        (i > 0 && d[i] <= d[i - 1])
     );
     expect(bad).toEqual([]);
     expect(FULL.every((s) => s.date.length === d.length)).toBe(true);
@@ -164,7 +179,13 @@ describe("generateSample(tickers, {start, end, seed})", () => {
 
   it("clips to [start, end] and maps any other ticker by its size and style", () => {
     const [spy, other] = generateSample(["SPY", "zzzz"], {start: "2024-01-06", end: "2024-01-12"});
-    expect(Array.from(spy.date, formatDay)).toEqual(["2024-01-08", "2024-01-09", "2024-01-10", "2024-01-11", "2024-01-12"]);
+    expect(Array.from(spy.date, formatDay)).toEqual([
+      "2024-01-08",
+      "2024-01-09",
+      "2024-01-10",
+      "2024-01-11",
+      "2024-01-12"
+    ]);
     expect(other.ticker).toBe("zzzz");
     expect(other.close.every((x) => x > 0)).toBe(true);
     expect(spy.close).toEqual(SPY.close.slice(at(SPY, "2024-01-08"), at(SPY, "2024-01-12") + 1));
@@ -173,9 +194,13 @@ describe("generateSample(tickers, {start, end, seed})", () => {
   it("returns empty series before 2000 and rejects bad options", () => {
     const [s] = generateSample(["SPY"], {start: "1990-01-01", end: "1999-12-31"});
     expect(s.date.length).toBe(0);
-    expect(() => generateSample(["SPY"], {start: "2024-02-30", end: "2024-03-01"})).toThrow("invalid start: 2024-02-30");
+    expect(() => generateSample(["SPY"], {start: "2024-02-30", end: "2024-03-01"})).toThrow(
+      "invalid start: 2024-02-30"
+    );
     expect(() => generateSample(["SPY"], {start: "2024-01-01", end: "soon"})).toThrow("invalid end: soon");
-    expect(() => generateSample(["SPY"], {start: "2024-01-01", end: "2024-02-01", seed: 1.5})).toThrow("invalid seed: 1.5");
+    expect(() => generateSample(["SPY"], {start: "2024-01-01", end: "2024-02-01", seed: 1.5})).toThrow(
+      "invalid seed: 1.5"
+    );
   });
 });
 
@@ -203,7 +228,11 @@ describe("sampleSource({seed})", () => {
     const events: string[] = [];
     const source = sampleSource();
     expect(source.name).toBe("sample");
-    const outcomes = await source.fetch(["IJR", "SPY"], {start: "2025-01-01", end: "2026-02-03", onProgress: (e) => events.push(`${e.ticker}:${e.phase}`)});
+    const outcomes = await source.fetch(["IJR", "SPY"], {
+      start: "2025-01-01",
+      end: "2026-02-03",
+      onProgress: (e) => events.push(`${e.ticker}:${e.phase}`)
+    });
     expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
     expect(outcomes[0].warnings).toEqual(["IJR: synthetic sample data (seed 6), not real prices"]);
     const spy = outcomes[1].ok ? outcomes[1].series : undefined;

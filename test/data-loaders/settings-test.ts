@@ -33,7 +33,13 @@ describe("readSettings(env, {root})", () => {
   });
 
   it("readSettings({}, {root}) reads workbench.config.json at root", () => {
-    const path = config({source: "sample", tickers: ["spy", "ijr"], start: "2010-01-04", cacheDir: "cache", dataDir: "/abs/prices"});
+    const path = config({
+      source: "sample",
+      tickers: ["spy", "ijr"],
+      start: "2010-01-04",
+      cacheDir: "cache",
+      dataDir: "/abs/prices"
+    });
     expect(readSettings({}, {root})).toEqual({
       source: "sample",
       dataDir: "/abs/prices",
@@ -84,11 +90,15 @@ describe("readSettings(env, {root})", () => {
   });
 
   it("readSettings({WORKBENCH_CONFIG}) throws naming the missing file and the variable", () => {
-    expect(() => readSettings({WORKBENCH_CONFIG: "nope.json"}, {root})).toThrow(`config file not found: ${join(root, "nope.json")} (WORKBENCH_CONFIG)`);
+    expect(() => readSettings({WORKBENCH_CONFIG: "nope.json"}, {root})).toThrow(
+      `config file not found: ${join(root, "nope.json")} (WORKBENCH_CONFIG)`
+    );
   });
 
   it("readSettings({WORKBENCH_SOURCE: 'bogus'}) throws listing the valid sources", () => {
-    expect(() => readSettings({WORKBENCH_SOURCE: "bogus"}, {root})).toThrow(/invalid source "bogus": use one of auto, yahoo, csv, sample \(WORKBENCH_SOURCE/);
+    expect(() => readSettings({WORKBENCH_SOURCE: "bogus"}, {root})).toThrow(
+      /invalid source "bogus": use one of auto, yahoo, csv, sample \(WORKBENCH_SOURCE/
+    );
   });
 
   it("readSettings() throws on an invalid source in the config file, naming the file", () => {
@@ -96,17 +106,27 @@ describe("readSettings(env, {root})", () => {
     expect(() => readSettings({}, {root})).toThrow(`"source" in ${path}`);
   });
 
-  it.each(["yesterday", "2020-13-01", "2021-02-29", "2020/01/02", "20200102"])("readSettings({WORKBENCH_START: %j}) throws asking for YYYY-MM-DD", (start) => {
-    expect(() => readSettings({WORKBENCH_START: start}, {root})).toThrow(`invalid start date "${start}": use YYYY-MM-DD (WORKBENCH_START)`);
-  });
+  it.each(["yesterday", "2020-13-01", "2021-02-29", "2020/01/02", "20200102"])(
+    "readSettings({WORKBENCH_START: %j}) throws asking for YYYY-MM-DD",
+    (start) => {
+      expect(() => readSettings({WORKBENCH_START: start}, {root})).toThrow(
+        `invalid start date "${start}": use YYYY-MM-DD (WORKBENCH_START)`
+      );
+    }
+  );
 
   it("readSettings({WORKBENCH_START: '2020-02-29'}) accepts a leap day", () => {
     expect(readSettings({WORKBENCH_START: "2020-02-29"}, {root}).start).toBe("2020-02-29");
   });
 
-  it.each(["SPY,IW M", "SPY;IJR", "SPY,ijr/x", "ABCDEFGHIJKLMNOP"])("readSettings({WORKBENCH_TICKERS: %j}) throws naming the bad ticker and the expected form", (tickers) => {
-    expect(() => readSettings({WORKBENCH_TICKERS: tickers}, {root})).toThrow(/invalid ticker\(s\): .+ \(WORKBENCH_TICKERS is a comma list like IWC,IJR,SPY\)/);
-  });
+  it.each(["SPY,IW M", "SPY;IJR", "SPY,ijr/x", "ABCDEFGHIJKLMNOP"])(
+    "readSettings({WORKBENCH_TICKERS: %j}) throws naming the bad ticker and the expected form",
+    (tickers) => {
+      expect(() => readSettings({WORKBENCH_TICKERS: tickers}, {root})).toThrow(
+        /invalid ticker\(s\): .+ \(WORKBENCH_TICKERS is a comma list like IWC,IJR,SPY\)/
+      );
+    }
+  );
 
   it("readSettings({WORKBENCH_TICKERS: 'SPY,IW M'}) names only the bad ticker", () => {
     expect(() => readSettings({WORKBENCH_TICKERS: "SPY,IW M"}, {root})).toThrow("invalid ticker(s): IW M (");
@@ -117,7 +137,13 @@ describe("readSettings(env, {root})", () => {
   });
 
   it("readSettings({WORKBENCH_TICKERS}) upper-cases, trims, drops blanks and duplicates, keeping first order", () => {
-    expect(readSettings({WORKBENCH_TICKERS: " spy, ijr,SPY ,,iwm,^gspc,brk.b"}, {root}).tickers).toEqual(["SPY", "IJR", "IWM", "^GSPC", "BRK.B"]);
+    expect(readSettings({WORKBENCH_TICKERS: " spy, ijr,SPY ,,iwm,^gspc,brk.b"}, {root}).tickers).toEqual([
+      "SPY",
+      "IJR",
+      "IWM",
+      "^GSPC",
+      "BRK.B"
+    ]);
   });
 
   it("readSettings() deduplicates a ticker array from the config file", () => {
@@ -126,7 +152,9 @@ describe("readSettings(env, {root})", () => {
   });
 
   it("readSettings({WORKBENCH_SOURCE: 'csv'}) without a data folder throws asking for WORKBENCH_DATA_DIR", () => {
-    expect(() => readSettings({WORKBENCH_SOURCE: "csv"}, {root})).toThrow(/source "csv" needs a folder: set WORKBENCH_DATA_DIR/);
+    expect(() => readSettings({WORKBENCH_SOURCE: "csv"}, {root})).toThrow(
+      /source "csv" needs a folder: set WORKBENCH_DATA_DIR/
+    );
   });
 
   it("readSettings({WORKBENCH_SOURCE: 'csv', WORKBENCH_DATA_DIR}) resolves a relative folder against root", () => {
@@ -145,10 +173,13 @@ describe("readSettings(env, {root})", () => {
     expect(() => readSettings({}, {root})).toThrow(`cannot read config file ${path}: `);
   });
 
-  it.each([["[]"], ["null"], ['"yahoo"'], ["42"]])("readSettings() rejects a config file holding %s: expected a JSON object", (text) => {
-    config(text);
-    expect(() => readSettings({}, {root})).toThrow(/cannot read config file .*: expected a JSON object/);
-  });
+  it.each([["[]"], ["null"], ['"yahoo"'], ["42"]])(
+    "readSettings() rejects a config file holding %s: expected a JSON object",
+    (text) => {
+      config(text);
+      expect(() => readSettings({}, {root})).toThrow(/cannot read config file .*: expected a JSON object/);
+    }
+  );
 
   it("readSettings() throws when the config path is a directory (unreadable)", () => {
     mkdirSync(join(root, "workbench.config.json"));

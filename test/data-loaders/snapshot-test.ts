@@ -1,4 +1,15 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -6,7 +17,13 @@ import {tableFromIPC} from "apache-arrow";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import type {PriceLoad} from "../../data-loaders/prices.js";
 import type {Settings} from "../../data-loaders/settings.js";
-import {bumpGeneration, ensureSnapshot, fingerprint, metaJson, syncFrameworkCache} from "../../data-loaders/snapshot.js";
+import {
+  bumpGeneration,
+  ensureSnapshot,
+  fingerprint,
+  metaJson,
+  syncFrameworkCache
+} from "../../data-loaders/snapshot.js";
 import type {PriceSeries, PriceSource, TickerOutcome} from "../../data-loaders/types.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 
@@ -55,7 +72,9 @@ function countingYahoo(failing: string[] = []) {
     async fetch(tickers) {
       counter.calls++;
       return tickers.map((t): TickerOutcome =>
-        failing.includes(t) ? {ticker: t, ok: false, error: `${t}: not found`, warnings: []} : {ticker: t, ok: true, series: series(t, ["2025-12-19", "2025-12-22"]), warnings: []}
+        failing.includes(t)
+          ? {ticker: t, ok: false, error: `${t}: not found`, warnings: []}
+          : {ticker: t, ok: true, series: series(t, ["2025-12-19", "2025-12-22"]), warnings: []}
       );
     }
   };
@@ -121,7 +140,10 @@ describe("fingerprint(settings, now, env)", () => {
     const s = settings({source: "csv", dataDir});
     const key = fingerprint(s, NOW, env);
     expect(fingerprint(s, NOW + 30 * DAY_MS, env)).toBe(key);
-    writeFileSync(join(dataDir, "iwm.CSV"), readFileSync(join(dataDir, "iwm.CSV"), "utf8") + "2024-01-09,10.55,10.7,10.5,10.65,950\n");
+    writeFileSync(
+      join(dataDir, "iwm.CSV"),
+      readFileSync(join(dataDir, "iwm.CSV"), "utf8") + "2024-01-09,10.55,10.7,10.5,10.65,950\n"
+    );
     const edited = fingerprint(s, NOW, env);
     expect(edited).not.toBe(key);
     writeFileSync(join(dataDir, "QQQ.csv"), "Date,Close\n2024-01-02,400\n");
@@ -149,9 +171,20 @@ describe("ensureSnapshot(settings, {yahoo, now})", () => {
     expect(readdirSync(dir).sort()).toEqual(["meta.json", "prices.arrow"]);
     const table = tableFromIPC(readFileSync(join(dir, "prices.arrow")));
     expect(table.numRows).toBe(4);
-    expect(table.toArray().map((r) => `${r.ticker} ${formatDay(r.date)}`)).toEqual(["IJR 2025-12-19", "IJR 2025-12-22", "IVV 2025-12-19", "IVV 2025-12-22"]);
+    expect(table.toArray().map((r) => `${r.ticker} ${formatDay(r.date)}`)).toEqual([
+      "IJR 2025-12-19",
+      "IJR 2025-12-22",
+      "IVV 2025-12-19",
+      "IVV 2025-12-22"
+    ]);
     const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
-    expect(meta).toMatchObject({generatedAt: new Date(NOW).toISOString(), requestedSource: "auto", source: "yahoo", synthetic: false, stale: false});
+    expect(meta).toMatchObject({
+      generatedAt: new Date(NOW).toISOString(),
+      requestedSource: "auto",
+      source: "yahoo",
+      synthetic: false,
+      stale: false
+    });
     expect(meta.series.map((p: {ticker: string}) => p.ticker)).toEqual(["IJR", "IVV"]);
   });
 
@@ -200,7 +233,8 @@ describe("ensureSnapshot(settings, {yahoo, now})", () => {
   it("ensureSnapshot() keeps the current snapshot and the 4 most recent others", async () => {
     const {source} = countingYahoo();
     const dirs: string[] = [];
-    for (let day = 0; day < 7; ++day) dirs.push(await ensureSnapshot(settings(), {yahoo: source, now: NOW + day * DAY_MS}));
+    for (let day = 0; day < 7; ++day)
+      dirs.push(await ensureSnapshot(settings(), {yahoo: source, now: NOW + day * DAY_MS}));
     expect(new Set(dirs).size).toBe(7);
     const left = readdirSync(join(cacheDir, "snapshots"));
     expect(left).toHaveLength(5);
@@ -212,8 +246,32 @@ describe("metaJson(load, settings, now)", () => {
   const load = (more: Partial<PriceLoad> = {}): PriceLoad => ({
     series: [],
     provenance: [
-      {id: "prices:IJR", kind: "prices", ticker: "IJR", source: "yahoo", first: "2025-12-01", last: "2025-12-12", rows: 10, fetchedAt: "x", fromCache: false, synthetic: false, warnings: ["stale: last close 2025-12-12 is 11 days old"]},
-      {id: "prices:ZZZZ", kind: "prices", ticker: "ZZZZ", source: "yahoo", first: null, last: null, rows: 0, fetchedAt: null, fromCache: false, synthetic: false, warnings: ["failed: ZZZZ: not found"]}
+      {
+        id: "prices:IJR",
+        kind: "prices",
+        ticker: "IJR",
+        source: "yahoo",
+        first: "2025-12-01",
+        last: "2025-12-12",
+        rows: 10,
+        fetchedAt: "x",
+        fromCache: false,
+        synthetic: false,
+        warnings: ["stale: last close 2025-12-12 is 11 days old"]
+      },
+      {
+        id: "prices:ZZZZ",
+        kind: "prices",
+        ticker: "ZZZZ",
+        source: "yahoo",
+        first: null,
+        last: null,
+        rows: 0,
+        fetchedAt: null,
+        fromCache: false,
+        synthetic: false,
+        warnings: ["failed: ZZZZ: not found"]
+      }
     ],
     source: "yahoo",
     notes: ["ZZZZ: not found"],

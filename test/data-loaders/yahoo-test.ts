@@ -101,8 +101,16 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
     const {series} = outcome;
     expect(series.ticker).toBe("IJR");
     expect(Array.from(series.date, formatDay)).toEqual([
-      "2025-12-09", "2025-12-10", "2025-12-11", "2025-12-12", "2025-12-15",
-      "2025-12-16", "2025-12-17", "2025-12-18", "2025-12-19", "2025-12-22"
+      "2025-12-09",
+      "2025-12-10",
+      "2025-12-11",
+      "2025-12-12",
+      "2025-12-15",
+      "2025-12-16",
+      "2025-12-17",
+      "2025-12-18",
+      "2025-12-19",
+      "2025-12-22"
     ]);
     expect(series.close[0]).toBe(121.69000244140625);
     expect(series.close[9]).toBe(123.30000305175781);
@@ -160,7 +168,11 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
 
   it("isolates tickers: ['IJR', 'NOPE', 'IVV'] gives IJR and IVV, and NOPE's error, in order", async () => {
     const outcomes = await loopback().source.fetch(["IJR", "NOPE", "IVV"], DEC);
-    expect(outcomes.map((o) => [o.ticker, o.ok])).toEqual([["IJR", true], ["NOPE", false], ["IVV", true]]);
+    expect(outcomes.map((o) => [o.ticker, o.ok])).toEqual([
+      ["IJR", true],
+      ["NOPE", false],
+      ["IVV", true]
+    ]);
     expect(outcomes[1]).toMatchObject({error: "NOPE: Yahoo has no such ticker (HTTP 404) — check the symbol"});
     if (outcomes[2].ok) expect(outcomes[2].series.date.length).toBe(5);
     expect(count("NOPE")).toBe(1); // a 404 is not retried
@@ -215,7 +227,9 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
     const [outcome] = await loopback().source.fetch(["GARBLED"], DEC);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.error.startsWith(`GARBLED: unexpected response from ${baseUrl}/v8/finance/chart/GARBLED?period1=`)).toBe(true);
+    expect(
+      outcome.error.startsWith(`GARBLED: unexpected response from ${baseUrl}/v8/finance/chart/GARBLED?period1=`)
+    ).toBe(true);
     expect(outcome.error).toMatch(/: not JSON \(.+\)$/);
     expect(count("GARBLED")).toBe(1);
   });
@@ -239,7 +253,10 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
   it("times out a hanging server after timeoutMs, retrying, then says so", async () => {
     const {source, sleeps} = loopback({timeoutMs: 200, retries: 1});
     const [outcome] = await source.fetch(["SLOW"], DEC);
-    expect(outcome).toMatchObject({ok: false, error: "SLOW: gave up after 2 attempts: no answer within 0.2 s — try again later"});
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: "SLOW: gave up after 2 attempts: no answer within 0.2 s — try again later"
+    });
     expect(count("SLOW")).toBe(2);
     expect(sleeps).toEqual([250]);
   });
@@ -304,7 +321,9 @@ describe("yahooSource(options) when offline", () => {
   });
 
   it("treats EAI_AGAIN the same way", async () => {
-    const error = new TypeError("fetch failed", {cause: Object.assign(new Error("getaddrinfo EAI_AGAIN"), {code: "EAI_AGAIN"})});
+    const error = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("getaddrinfo EAI_AGAIN"), {code: "EAI_AGAIN"})
+    });
     const source = yahooSource({baseUrl: "https://example.test", fetch: async () => Promise.reject(error)});
     const [outcome] = await source.fetch(["IJR"], DEC);
     expect(outcome.ok ? "" : outcome.error).toMatch(/^IJR: offline: cannot resolve example\.test \(EAI_AGAIN\)/);
@@ -345,7 +364,9 @@ describe("yahooSource(options) options", () => {
     expect(() => yahooSource({concurrency: 0})).toThrow("invalid concurrency: 0");
     expect(() => yahooSource({retries: -1})).toThrow("invalid retries: -1");
     expect(() => yahooSource({timeoutMs: 0})).toThrow("invalid timeoutMs: 0");
-    expect(() => yahooSource({baseUrl: "query2.finance.yahoo.com"})).toThrow("invalid baseUrl: query2.finance.yahoo.com");
+    expect(() => yahooSource({baseUrl: "query2.finance.yahoo.com"})).toThrow(
+      "invalid baseUrl: query2.finance.yahoo.com"
+    );
   });
 
   it("rejects a bad date range before any request", async () => {
@@ -429,7 +450,10 @@ describe("parseChart(ticker, body, {start, end})", () => {
     });
     const {series, warnings} = parseChart("X", body);
     expect(Array.from(series.dividend)).toEqual([0]);
-    expect(warnings).toEqual(["X: dropped 1 row with no close", "X: dividend of 0.5 on 2024-01-03 has no price row; left out"]);
+    expect(warnings).toEqual([
+      "X: dropped 1 row with no close",
+      "X: dividend of 0.5 on 2024-01-03 has no price row; left out"
+    ]);
   });
 
   it("returns an empty series with a warning when Yahoo has no bars in range", () => {
@@ -452,7 +476,9 @@ describe("parseChart(ticker, body, {start, end})", () => {
 
 describe("backoffDelay(attempt, {baseDelayMs, maxDelayMs, retryAfterMs, random})", () => {
   it("is random() × base × 2^attempt", () => {
-    expect([0, 1, 2, 3].map((a) => backoffDelay(a, {baseDelayMs: 500, random: () => 0.5}))).toEqual([250, 500, 1000, 2000]);
+    expect([0, 1, 2, 3].map((a) => backoffDelay(a, {baseDelayMs: 500, random: () => 0.5}))).toEqual([
+      250, 500, 1000, 2000
+    ]);
     expect(backoffDelay(2, {random: () => 0})).toBe(0);
   });
 

@@ -13,7 +13,10 @@ describe("alignOnCommonDates(series)", () => {
     ]);
     expect(Array.from(out.date)).toEqual(Array.from(d(2, 3, 6)));
     expect(out.values.map((s) => s.map((c) => Array.from(c)))).toEqual([
-      [[20, 30, 60], [2, 3, 6]],
+      [
+        [20, 30, 60],
+        [2, 3, 6]
+      ],
       [[200, 300, 600]],
       [[-2, -3, -6]]
     ]);
@@ -32,23 +35,32 @@ describe("alignOnCommonDates(series)", () => {
     const one = alignOnCommonDates([{date, values: [values]}]);
     expect(Array.from(one.values[0][0])).toEqual([1, 2]);
     expect(one.values[0][0]).not.toBe(values);
-    const disjoint = alignOnCommonDates([{date: d(1), values: [f(1)]}, {date: d(2), values: [f(2)]}]);
+    const disjoint = alignOnCommonDates([
+      {date: d(1), values: [f(1)]},
+      {date: d(2), values: [f(2)]}
+    ]);
     expect(disjoint.date.length).toBe(0);
     expect(disjoint.values[1][0].length).toBe(0);
     expect(alignOnCommonDates([])).toEqual({date: new Float64Array(0), values: []});
     expect(alignOnCommonDates([{date: f(), values: []}]).date.length).toBe(0);
   });
   it("rejects unsorted or duplicate dates and columns of the wrong length, naming the series", () => {
-    expect(() => alignOnCommonDates([{date: f(1, 2), values: []}, {date: f(2, 1), values: []}])).toThrow(
-      "series 1: dates not strictly ascending at position 1"
-    );
+    expect(() =>
+      alignOnCommonDates([
+        {date: f(1, 2), values: []},
+        {date: f(2, 1), values: []}
+      ])
+    ).toThrow("series 1: dates not strictly ascending at position 1");
     expect(() => alignOnCommonDates([{date: f(1, 1), values: []}])).toThrow("series 0: dates not strictly ascending");
     expect(() => alignOnCommonDates([{date: f(1, 2), values: [f(1)]}])).toThrow("series 0: 1 values for 2 dates");
   });
   it("does not mutate its inputs", () => {
     const date = d(3, 4, 5);
     const values = f(1, 2, 3);
-    alignOnCommonDates([{date, values: [values]}, {date: d(4), values: [f(9)]}]);
+    alignOnCommonDates([
+      {date, values: [values]},
+      {date: d(4), values: [f(9)]}
+    ]);
     expect(Array.from(values)).toEqual([1, 2, 3]);
     expect(Array.from(date)).toEqual(Array.from(d(3, 4, 5)));
   });

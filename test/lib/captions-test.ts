@@ -1,10 +1,24 @@
 import {describe, expect, it} from "vitest";
-import {describeFund, persistenceCaption, scoreboardCaption, spreadCaption, trendCaption, valuationCaption} from "../../src/lib/captions.js";
+import {
+  describeFund,
+  persistenceCaption,
+  scoreboardCaption,
+  spreadCaption,
+  trendCaption,
+  valuationCaption
+} from "../../src/lib/captions.js";
 import type {ScoreboardRow} from "../../src/lib/scoreboard.js";
 import type {TrendStudy} from "../../src/lib/trend-study.js";
 import {fundInfo} from "../../src/lib/universe.js";
 
-const row = (ticker: string, totalReturn: number): ScoreboardRow => ({...fundInfo(ticker), totalReturn, volatility: 0.1, maxDrawdown: -0.02, startDate: "2025-12-31", endDate: "2026-02-03"});
+const row = (ticker: string, totalReturn: number): ScoreboardRow => ({
+  ...fundInfo(ticker),
+  totalReturn,
+  volatility: 0.1,
+  maxDrawdown: -0.02,
+  startDate: "2025-12-31",
+  endDate: "2026-02-03"
+});
 const DAY = 86_400_000;
 
 describe("describeFund(row)", () => {
@@ -20,36 +34,72 @@ describe("describeFund(row)", () => {
 describe("scoreboardCaption(rows, {period, benchmark})", () => {
   it("says who leads and by how many points against SPY (the reference article's sentence)", () => {
     const rows = [row("IWC", 0.087), row("IJS", 0.081), row("SPY", 0.064), row("IVW", -0.008)];
-    expect(scoreboardCaption(rows)).toBe("Micro caps (IWC) lead the table with 8.7%, 2.3 points ahead of the S&P 500 (SPY) so far this year.");
+    expect(scoreboardCaption(rows)).toBe(
+      "Micro caps (IWC) lead the table with 8.7%, 2.3 points ahead of the S&P 500 (SPY) so far this year."
+    );
   });
   it("uses the singular for a single fund and the period's words", () => {
-    expect(scoreboardCaption([row("IJS", 0.1), row("SPY", 0.09)], {period: "1y"})).toBe("Small-cap value (IJS) leads the table with 10.0%, 1.0 point ahead of the S&P 500 (SPY) over the past year.");
+    expect(scoreboardCaption([row("IJS", 0.1), row("SPY", 0.09)], {period: "1y"})).toBe(
+      "Small-cap value (IJS) leads the table with 10.0%, 1.0 point ahead of the S&P 500 (SPY) over the past year."
+    );
   });
   it("when the benchmark leads or is absent there is no comparison", () => {
-    expect(scoreboardCaption([row("SPY", 0.05), row("IJR", 0.01)])).toBe("The S&P 500 (SPY) leads the table with 5.0% so far this year.");
-    expect(scoreboardCaption([row("IJR", 0.05)])).toBe("Small-cap core (IJR) leads the table with 5.0% so far this year.");
+    expect(scoreboardCaption([row("SPY", 0.05), row("IJR", 0.01)])).toBe(
+      "The S&P 500 (SPY) leads the table with 5.0% so far this year."
+    );
+    expect(scoreboardCaption([row("IJR", 0.05)])).toBe(
+      "Small-cap core (IJR) leads the table with 5.0% so far this year."
+    );
     expect(scoreboardCaption([])).toBe("No fund has data for this period.");
   });
 });
 
 describe("spreadCaption(summary, {window})", () => {
   it("states the spread in points with its percentile", () => {
-    expect(spreadCaption({pair: "IJR−IVV", spread: 7.84, percentile: 0.851}, {window: 63})).toBe("Over 63 trading days IJR beat IVV by 7.8 points, the 85th percentile of the pair's history.");
-    expect(spreadCaption({pair: "IWM−IWB", spread: -1, percentile: 0.21}, {window: 21})).toBe("Over 21 trading days IWM trailed IWB by 1.0 point, the 21st percentile of the pair's history.");
+    expect(spreadCaption({pair: "IJR−IVV", spread: 7.84, percentile: 0.851}, {window: 63})).toBe(
+      "Over 63 trading days IJR beat IVV by 7.8 points, the 85th percentile of the pair's history."
+    );
+    expect(spreadCaption({pair: "IWM−IWB", spread: -1, percentile: 0.21}, {window: 21})).toBe(
+      "Over 21 trading days IWM trailed IWB by 1.0 point, the 21st percentile of the pair's history."
+    );
     expect(spreadCaption({pair: "A−B", spread: NaN, percentile: NaN})).toMatch(/not enough common history/);
   });
 });
 
 describe("trendCaption(study)", () => {
-  const study = (price: number[], fast: number[], slow: number[], high: {value: number; date: number; distance: number}) =>
-    ({ticker: "IJR", date: Float64Array.from(price, (_, i) => Date.UTC(2026, 0, 1) + i * DAY), price: Float64Array.from(price), fast: Float64Array.from(fast), slow: Float64Array.from(slow), priorHigh: high}) as unknown as TrendStudy;
+  const study = (
+    price: number[],
+    fast: number[],
+    slow: number[],
+    high: {value: number; date: number; distance: number}
+  ) =>
+    ({
+      ticker: "IJR",
+      date: Float64Array.from(price, (_, i) => Date.UTC(2026, 0, 1) + i * DAY),
+      price: Float64Array.from(price),
+      fast: Float64Array.from(fast),
+      slow: Float64Array.from(slow),
+      priorHigh: high
+    }) as unknown as TrendStudy;
   it("below the prior high, fast average under the slow one", () => {
-    const s = study([120, 125], [0, 124], [0, 126], {value: 131.2, date: Date.UTC(2025, 10, 3), distance: 125 / 131.2 - 1});
-    expect(trendCaption(s)).toBe("IJR closed at 125.00 on 2026-01-02, 4.7% below its prior high of 131.20 (2025-11-03); its 50-day average is below its 200-day average.");
+    const s = study([120, 125], [0, 124], [0, 126], {
+      value: 131.2,
+      date: Date.UTC(2025, 10, 3),
+      distance: 125 / 131.2 - 1
+    });
+    expect(trendCaption(s)).toBe(
+      "IJR closed at 125.00 on 2026-01-02, 4.7% below its prior high of 131.20 (2025-11-03); its 50-day average is below its 200-day average."
+    );
   });
   it("a close above the prior high is a new high", () => {
-    const s = study([130, 137.44], [0, 130], [0, 120], {value: 137.1, date: Date.UTC(2025, 11, 30), distance: 137.44 / 137.1 - 1});
-    expect(trendCaption(s, {fastDays: 20, slowDays: 100})).toBe("IJR closed at 137.44 on 2026-01-02, 0.2% above its prior high of 137.10 (2025-12-30): a new high; its 20-day average is above its 100-day average.");
+    const s = study([130, 137.44], [0, 130], [0, 120], {
+      value: 137.1,
+      date: Date.UTC(2025, 11, 30),
+      distance: 137.44 / 137.1 - 1
+    });
+    expect(trendCaption(s, {fastDays: 20, slowDays: 100})).toBe(
+      "IJR closed at 137.44 on 2026-01-02, 0.2% above its prior high of 137.10 (2025-12-30): a new high; its 20-day average is above its 100-day average."
+    );
   });
 });
 
@@ -58,8 +108,12 @@ describe("valuationCaption(rank)", () => {
     expect(valuationCaption({current: 3.714, currentDate: Date.UTC(2026, 1, 28), percentile: 0.8, median: 2.31})).toBe(
       "Small caps' book-to-market is 3.71× large caps' (2026-02), the 80th percentile since 1926 (median 2.31): small caps are cheaper relative to large caps than usual."
     );
-    expect(valuationCaption({current: 1, currentDate: 0, percentile: 0.02, median: 2})).toMatch(/2nd percentile.*dearer/);
-    expect(valuationCaption({current: NaN, currentDate: NaN, percentile: NaN, median: NaN})).toBe("No valuation data for this date.");
+    expect(valuationCaption({current: 1, currentDate: 0, percentile: 0.02, median: 2})).toMatch(
+      /2nd percentile.*dearer/
+    );
+    expect(valuationCaption({current: NaN, currentDate: NaN, percentile: NaN, median: NaN})).toBe(
+      "No valuation data for this date."
+    );
   });
 });
 
@@ -71,10 +125,20 @@ describe("persistenceCaption(study, {pair, window, threshold, horizon})", () => 
     );
   });
   it("ranks an open lead at its age, or says nothing compares", () => {
-    expect(persistenceCaption({share, current: {age: 12, percentile: 0.81, count: 39}}, {pair: "IWM−IWB", window: 21, threshold: 3, horizon: 63})).toMatch(
+    expect(
+      persistenceCaption(
+        {share, current: {age: 12, percentile: 0.81, count: 39}},
+        {pair: "IWM−IWB", window: 21, threshold: 3, horizon: 63}
+      )
+    ).toMatch(
       /^Of 40 past leads of IWM over IWB \(21-day spread above 3 points\), .* 63 trading days later .* The current lead, 12 days old, ranks in the 81st percentile of past leads at the same age\.$/
     );
-    expect(persistenceCaption({share: {...share, n: 0, persisted: 0}, current: {age: 400, percentile: NaN, count: 0}}, {pair: "A−B"})).toBe(
+    expect(
+      persistenceCaption(
+        {share: {...share, n: 0, persisted: 0}, current: {age: 400, percentile: NaN, count: 0}},
+        {pair: "A−B"}
+      )
+    ).toBe(
       "No past lead of A over B (63-day spread above 5 points) is old enough to judge. The current lead is 400 days old; no past lead lasted as long to compare with."
     );
   });

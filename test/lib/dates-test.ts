@@ -2,12 +2,12 @@ import {describe, it, expect} from "vitest";
 import {floorDay, formatDay, indexOnOrBefore, offsetMonths, parseDay} from "../../src/lib/dates.js";
 
 describe("parseDay(text)", () => {
-  it("parseDay(\"2026-02-03\") is epoch ms at 00:00 UTC", () => {
+  it('parseDay("2026-02-03") is epoch ms at 00:00 UTC', () => {
     expect(parseDay("2026-02-03")).toBe(Date.UTC(2026, 1, 3));
     expect(parseDay("2026-02-03")).toBe(1_770_076_800_000);
     expect(parseDay("1970-01-01")).toBe(0);
   });
-  it("parseDay(\" 2026-02-03 \") ignores surrounding whitespace", () => {
+  it('parseDay(" 2026-02-03 ") ignores surrounding whitespace', () => {
     expect(parseDay(" 2026-02-03\n")).toBe(Date.UTC(2026, 1, 3));
   });
   it("parseDay accepts 29 February only in a leap year", () => {
@@ -29,7 +29,7 @@ describe("parseDay(text)", () => {
 });
 
 describe("formatDay(t)", () => {
-  it("formatDay(Date.UTC(2026, 0, 2)) is \"2026-01-02\"", () => {
+  it('formatDay(Date.UTC(2026, 0, 2)) is "2026-01-02"', () => {
     expect(formatDay(Date.UTC(2026, 0, 2))).toBe("2026-01-02");
     expect(formatDay(0)).toBe("1970-01-01");
   });
@@ -108,6 +108,8 @@ describe("indexOnOrBefore(dates, t)", () => {
   });
   it("indexOnOrBefore picks the last of equal dates and accepts a Float64Array", () => {
     expect(indexOnOrBefore([10, 20, 20, 30], 20)).toBe(2);
-    expect(indexOnOrBefore(Float64Array.of(parseDay("2025-12-30"), parseDay("2026-01-02")), parseDay("2026-01-01"))).toBe(0);
+    expect(
+      indexOnOrBefore(Float64Array.of(parseDay("2025-12-30"), parseDay("2026-01-02")), parseDay("2026-01-01"))
+    ).toBe(0);
   });
 });

@@ -3,8 +3,10 @@ import {episodeLabel, leadershipEpisodes} from "../../src/lib/episodes.js";
 
 const DAY = 86_400_000;
 const days = (n: number) => Float64Array.from({length: n}, (_, i) => Date.UTC(2024, 0, 1) + i * DAY);
-const find = (spread: number[], options: {threshold: number; minGap?: number}) => leadershipEpisodes(days(spread.length), spread, options);
-const spans = (spread: number[], options: {threshold: number; minGap?: number}) => find(spread, options).map((e) => [e.start, e.end, e.duration]);
+const find = (spread: number[], options: {threshold: number; minGap?: number}) =>
+  leadershipEpisodes(days(spread.length), spread, options);
+const spans = (spread: number[], options: {threshold: number; minGap?: number}) =>
+  find(spread, options).map((e) => [e.start, e.end, e.duration]);
 
 describe("leadershipEpisodes(dates, spread, {threshold, minGap})", () => {
   it("finds each run above the threshold with its start, end, peak and duration", () => {
@@ -27,14 +29,26 @@ describe("leadershipEpisodes(dates, spread, {threshold, minGap})", () => {
   });
   it("joins episodes across a dip shorter than minGap days, not across one of minGap days", () => {
     const spread = [6, 4, 6, 4, 4, 6];
-    expect(spans(spread, {threshold: 5})).toEqual([[0, 0, 1], [2, 2, 1], [5, null, 1]]);
+    expect(spans(spread, {threshold: 5})).toEqual([
+      [0, 0, 1],
+      [2, 2, 1],
+      [5, null, 1]
+    ]);
     // The first dip lasts 1 day (< 2): joined; the second lasts 2 days (not < 2): kept apart.
-    expect(spans(spread, {threshold: 5, minGap: 2})).toEqual([[0, 2, 3], [5, null, 1]]);
+    expect(spans(spread, {threshold: 5, minGap: 2})).toEqual([
+      [0, 2, 3],
+      [5, null, 1]
+    ]);
     const [all] = find(spread, {threshold: 5, minGap: 3});
     expect(all).toMatchObject({start: 0, end: null, duration: 6, peak: 0, peakValue: 6});
   });
   it("takes the peak over the joined episode, the earliest on a tie", () => {
-    expect(find([6, 1, 9, 1, 9], {threshold: 5, minGap: 2})[0]).toMatchObject({start: 0, end: null, peak: 2, peakValue: 9});
+    expect(find([6, 1, 9, 1, 9], {threshold: 5, minGap: 2})[0]).toMatchObject({
+      start: 0,
+      end: null,
+      peak: 2,
+      peakValue: 9
+    });
   });
   it("finds none when the spread never exceeds the threshold, and none in empty or all-NaN input", () => {
     expect(find([1, 2, 3, -4], {threshold: 5})).toEqual([]);
@@ -44,13 +58,22 @@ describe("leadershipEpisodes(dates, spread, {threshold, minGap})", () => {
   it("lets NaN neither start nor end an episode: gaps inside are carried and counted, gaps outside ignored", () => {
     const spread = [NaN, 6, NaN, 7, NaN, 3, NaN, 6, NaN];
     const out = find(spread, {threshold: 5});
-    expect(out.map((e) => [e.start, e.end, e.duration, e.peak])).toEqual([[1, 3, 3, 3], [7, null, 2, 7]]);
+    expect(out.map((e) => [e.start, e.end, e.duration, e.peak])).toEqual([
+      [1, 3, 3, 3],
+      [7, null, 2, 7]
+    ]);
     // A dip counts positions between the runs, NaN days included: 6, NaN, 4, NaN, 6 has a 3-day dip.
-    expect(spans([6, NaN, 4, NaN, 6], {threshold: 5, minGap: 3})).toEqual([[0, 0, 1], [4, null, 1]]);
+    expect(spans([6, NaN, 4, NaN, 6], {threshold: 5, minGap: 3})).toEqual([
+      [0, 0, 1],
+      [4, null, 1]
+    ]);
     expect(spans([6, NaN, 4, NaN, 6], {threshold: 5, minGap: 4})).toEqual([[0, null, 5]]);
   });
   it("works below zero (a threshold of −2 points)", () => {
-    expect(spans([-3, -1, -2, 0, -5], {threshold: -2})).toEqual([[1, 1, 1], [3, 3, 1]]);
+    expect(spans([-3, -1, -2, 0, -5], {threshold: -2})).toEqual([
+      [1, 1, 1],
+      [3, 3, 1]
+    ]);
   });
   it("rejects a non-finite threshold, a bad minGap and mismatched lengths", () => {
     expect(() => find([1], {threshold: NaN})).toThrow("invalid threshold: NaN");

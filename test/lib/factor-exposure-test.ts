@@ -14,14 +14,22 @@ describe("alignExcessReturns", () => {
   };
   it("alignExcessReturns keeps days whose previous day is common to both calendars and subtracts RF", () => {
     // Fund trades days 1, 2, 4, 5 (no day 3); the return into day 4 spans a gap and is dropped.
-    const a = alignExcessReturns(Float64Array.of(1, 2, 4, 5).map((d) => d * D), Float64Array.of(100, 110, 121, 133.1), factors);
+    const a = alignExcessReturns(
+      Float64Array.of(1, 2, 4, 5).map((d) => d * D),
+      Float64Array.of(100, 110, 121, 133.1),
+      factors
+    );
     expect(Array.from(a.date, (t) => t / D)).toEqual([2, 5]);
     expect(a.excess[0]).toBeCloseTo(0.1 - 0.001, 12);
     expect(a.excess[1]).toBeCloseTo(0.1 - 0.002, 12);
     expect(Array.from(a.smb)).toEqual([0.2, 0.5]);
   });
   it("alignExcessReturns drops fund days the factors lack (factors end earlier)", () => {
-    const a = alignExcessReturns(Float64Array.of(4, 5, 6, 7).map((d) => d * D), Float64Array.of(1, 1, 1, 1), factors);
+    const a = alignExcessReturns(
+      Float64Array.of(4, 5, 6, 7).map((d) => d * D),
+      Float64Array.of(1, 1, 1, 1),
+      factors
+    );
     expect(Array.from(a.date, (t) => t / D)).toEqual([5]);
   });
 });
@@ -34,7 +42,10 @@ describe("factorExposure", () => {
   const mktRf = Float64Array.from({length: n}, g);
   const smb = Float64Array.from({length: n}, g);
   const hml = Float64Array.from({length: n}, g);
-  const excess = Float64Array.from({length: n}, (_, i) => 0.0001 + 1.1 * mktRf[i] + 0.6 * smb[i] - 0.2 * hml[i] + (rand() - 0.5) * 1e-4);
+  const excess = Float64Array.from(
+    {length: n},
+    (_, i) => 0.0001 + 1.1 * mktRf[i] + 0.6 * smb[i] - 0.2 * hml[i] + (rand() - 0.5) * 1e-4
+  );
   const a = {date: Float64Array.from({length: n}, (_, i) => i * D), excess, mktRf, smb, hml};
 
   it("factorExposure recovers known loadings and annualises the intercept × 252", () => {

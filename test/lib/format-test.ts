@@ -2,17 +2,17 @@ import {describe, it, expect} from "vitest";
 import {formatOrdinal, formatPercent, formatPoints} from "../../src/lib/format.js";
 
 describe("formatPercent(x)", () => {
-  it("formatPercent(0.087) is \"8.7%\" and formatPercent(-0.008) is \"-0.8%\", as the reference article writes them", () => {
+  it('formatPercent(0.087) is "8.7%" and formatPercent(-0.008) is "-0.8%", as the reference article writes them', () => {
     expect(formatPercent(0.087)).toBe("8.7%");
     expect(formatPercent(-0.008)).toBe("-0.8%");
     expect(formatPercent(1.5)).toBe("150.0%");
     expect(formatPercent(0)).toBe("0.0%");
   });
-  it("formatPercent(-0.0004) is \"0.0%\", never \"-0.0%\"", () => {
+  it('formatPercent(-0.0004) is "0.0%", never "-0.0%"', () => {
     expect(formatPercent(-0.0004)).toBe("0.0%");
     expect(formatPercent(-0)).toBe("0.0%");
   });
-  it("formatPercent is \"–\" for NaN and infinities", () => {
+  it('formatPercent is "–" for NaN and infinities', () => {
     expect(formatPercent(NaN)).toBe("–");
     expect(formatPercent(Infinity)).toBe("–");
     expect(formatPercent(-Infinity)).toBe("–");
@@ -20,7 +20,7 @@ describe("formatPercent(x)", () => {
 });
 
 describe("formatPercent(x, {sign: true})", () => {
-  it("formatPercent(0.087, {sign: true}) is \"+8.7%\"; negatives keep \"-\"", () => {
+  it('formatPercent(0.087, {sign: true}) is "+8.7%"; negatives keep "-"', () => {
     expect(formatPercent(0.087, {sign: true})).toBe("+8.7%");
     expect(formatPercent(-0.008, {sign: true})).toBe("-0.8%");
   });
@@ -32,18 +32,18 @@ describe("formatPercent(x, {sign: true})", () => {
 });
 
 describe("formatPercent(x, {digits})", () => {
-  it("formatPercent(-0.00803, {digits: 2}) is \"-0.80%\"", () => {
+  it('formatPercent(-0.00803, {digits: 2}) is "-0.80%"', () => {
     expect(formatPercent(-0.00803, {digits: 2})).toBe("-0.80%");
     expect(formatPercent(-0.00004, {digits: 2})).toBe("0.00%");
   });
-  it("formatPercent(0.5, {digits: 0}) is \"50%\"", () => {
+  it('formatPercent(0.5, {digits: 0}) is "50%"', () => {
     expect(formatPercent(0.5, {digits: 0})).toBe("50%");
     expect(formatPercent(-0.004, {digits: 0})).toBe("0%");
   });
 });
 
 describe("formatPoints(x)", () => {
-  it("formatPoints(0.023) is \"2.3 points\"; the sign is dropped", () => {
+  it('formatPoints(0.023) is "2.3 points"; the sign is dropped', () => {
     expect(formatPoints(0.023)).toBe("2.3 points");
     expect(formatPoints(-0.023)).toBe("2.3 points");
     expect(formatPoints(0)).toBe("0.0 points");
@@ -57,7 +57,7 @@ describe("formatPoints(x)", () => {
   it("formatPoints(x, {digits: 2}) keeps two decimals", () => {
     expect(formatPoints(0.0125, {digits: 2})).toBe("1.25 points");
   });
-  it("formatPoints is \"–\" for NaN and infinities", () => {
+  it('formatPoints is "–" for NaN and infinities', () => {
     expect(formatPoints(NaN)).toBe("–");
     expect(formatPoints(Infinity)).toBe("–");
   });
@@ -65,7 +65,19 @@ describe("formatPoints(x)", () => {
 
 describe("formatOrdinal(p)", () => {
   it("writes English ordinals, teens included, NaN as a dash", () => {
-    expect([0.01, 0.02, 0.03, 0.04, 0.11, 0.12, 0.13, 0.21, 0.22, 0.8, 1].map(formatOrdinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "80th", "100th"]);
+    expect([0.01, 0.02, 0.03, 0.04, 0.11, 0.12, 0.13, 0.21, 0.22, 0.8, 1].map(formatOrdinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "80th",
+      "100th"
+    ]);
     expect(formatOrdinal(NaN)).toBe("–");
   });
 });

@@ -1,5 +1,11 @@
 import {describe, it, expect} from "vitest";
-import {currentEpisodeRank, forwardSpread, forwardSpreads, persistenceShare, rankAtAge} from "../../src/lib/forward-outcomes.js";
+import {
+  currentEpisodeRank,
+  forwardSpread,
+  forwardSpreads,
+  persistenceShare,
+  rankAtAge
+} from "../../src/lib/forward-outcomes.js";
 import {rollingSpread} from "../../src/lib/spread.js";
 
 describe("forwardSpread(small, large, start, horizon)", () => {
@@ -90,7 +96,11 @@ describe("currentEpisodeRank(small, large, episodes)", () => {
   const small = [1, 1.1, 1.2, 1.2, 1.2, 1.0, 1.05, 1.1];
   const ones = new Array(8).fill(1);
   it("ranks the open last episode against all earlier ones", () => {
-    const r = currentEpisodeRank(small, ones, [{start: 0, end: 1}, {start: 2, end: 3}, {start: 5, end: null}]);
+    const r = currentEpisodeRank(small, ones, [
+      {start: 0, end: 1},
+      {start: 2, end: 3},
+      {start: 5, end: null}
+    ]);
     expect(r).toMatchObject({age: 2, count: 2, below: 1, percentile: 0.5});
   });
   it("is null when the last episode has ended or there are none", () => {

@@ -1,10 +1,34 @@
 import {describe, expect, it} from "vitest";
-import {isStale, median, medianComparison, sizeMedians, sortBySize, type FundValuation} from "../../src/lib/fund-valuation.js";
+import {
+  isStale,
+  median,
+  medianComparison,
+  sizeMedians,
+  sortBySize,
+  type FundValuation
+} from "../../src/lib/fund-valuation.js";
 
-const row = (ticker: string, pe: number | null, rest: Partial<FundValuation> = {}): FundValuation => ({ticker, pe, pb: null, ps: null, pcf: null, ...rest});
+const row = (ticker: string, pe: number | null, rest: Partial<FundValuation> = {}): FundValuation => ({
+  ticker,
+  pe,
+  pb: null,
+  ps: null,
+  pcf: null,
+  ...rest
+});
 
 // Sizes from src/lib/universe.ts: IWC micro; IJS, IJR, IWM small; IJH mid; IVE, IVV, IWB large; SPY market.
-const ROWS = [row("SPY", 24), row("IVV", 25), row("IJH", 18), row("IWC", 14), row("IJR", 16), row("IVE", 20), row("IWM", null), row("IJS", 12.5), row("IWB", 26)];
+const ROWS = [
+  row("SPY", 24),
+  row("IVV", 25),
+  row("IJH", 18),
+  row("IWC", 14),
+  row("IJR", 16),
+  row("IVE", 20),
+  row("IWM", null),
+  row("IJS", 12.5),
+  row("IWB", 26)
+];
 
 describe("median(values)", () => {
   it("median([3, 1, 2]) is 2; [4, 1, 3, 2] is 2.5; nulls and NaN are skipped; empty is NaN", () => {
@@ -21,11 +45,25 @@ describe("median(values)", () => {
 describe("sortBySize(rows)", () => {
   it("puts micro, then small, mid, large and market funds, keeping the input order within a size, without touching the input", () => {
     const copy = [...ROWS];
-    expect(sortBySize(ROWS).map((r) => r.ticker)).toEqual(["IWC", "IJR", "IWM", "IJS", "IJH", "IVV", "IVE", "IWB", "SPY"]);
+    expect(sortBySize(ROWS).map((r) => r.ticker)).toEqual([
+      "IWC",
+      "IJR",
+      "IWM",
+      "IJS",
+      "IJH",
+      "IVV",
+      "IVE",
+      "IWB",
+      "SPY"
+    ]);
     expect(ROWS).toEqual(copy);
   });
   it("puts unknown tickers last", () => {
-    expect(sortBySize([row("ZZZ", 1), row("IVV", 1), row("IWC", 1)]).map((r) => r.ticker)).toEqual(["IWC", "IVV", "ZZZ"]);
+    expect(sortBySize([row("ZZZ", 1), row("IVV", 1), row("IWC", 1)]).map((r) => r.ticker)).toEqual([
+      "IWC",
+      "IVV",
+      "ZZZ"
+    ]);
   });
 });
 
@@ -42,7 +80,9 @@ describe("sizeMedians(rows, {metric})", () => {
 
 describe("medianComparison(rows)", () => {
   it("writes the sentence with one decimal and the count on each side", () => {
-    expect(medianComparison(ROWS)).toBe("Small-cap funds' holdings trade at a median 14.0× earnings against 25.0× for large-cap funds (3 funds against 3 funds).");
+    expect(medianComparison(ROWS)).toBe(
+      "Small-cap funds' holdings trade at a median 14.0× earnings against 25.0× for large-cap funds (3 funds against 3 funds)."
+    );
     expect(medianComparison([row("IJR", 15.24), row("IVV", 24.75), row("IVE", 24.85)])).toBe(
       "Small-cap funds' holdings trade at a median 15.2× earnings against 24.8× for large-cap funds (1 fund against 2 funds)."
     );

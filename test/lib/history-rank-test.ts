@@ -5,7 +5,13 @@ describe("historyRank", () => {
   const dates = Float64Array.of(1, 2, 3, 4, 5);
   it("historyRank(dates, [1, 3, 2, 5, 4]) ranks 4 at (3 + 1) / 5 = 0.8 with median 3", () => {
     // pandas: pd.Series([1, 3, 2, 5, 4]).rank(pct=True).iloc[-1] == 0.8
-    expect(historyRank(dates, Float64Array.of(1, 3, 2, 5, 4))).toEqual({current: 4, currentDate: 5, percentile: 0.8, median: 3, count: 5});
+    expect(historyRank(dates, Float64Array.of(1, 3, 2, 5, 4))).toEqual({
+      current: 4,
+      currentDate: 5,
+      percentile: 0.8,
+      median: 3,
+      count: 5
+    });
   });
   it("historyRank averages ties: [2, 2, 1, 2] gives (1 + (3 + 1) / 2) / 4 = 0.75", () => {
     expect(historyRank(Float64Array.of(1, 2, 3, 4), Float64Array.of(2, 2, 1, 2)).percentile).toBe(0.75);

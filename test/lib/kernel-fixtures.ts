@@ -26,7 +26,12 @@ export function indexWithGaps(n: number, {seed = 1, nanRate = 0.08} = {}): Float
  * `tol` relative to max(1, |expected|) (an absolute floor, so values that
  * cancel to nearly 0 are not held to an impossible relative error).
  */
-export function expectSeriesClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-9, label = ""): void {
+export function expectSeriesClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol = 1e-9,
+  label = ""
+): void {
   expect(actual.length, `${label} length`).toBe(expected.length);
   for (let i = 0; i < expected.length; ++i) {
     const a = actual[i];

@@ -12,8 +12,14 @@ function naiveEma(x: ArrayLike<number>, span: number): Float64Array {
   const out = new Float64Array(x.length).fill(NaN);
   for (let i = 0; i < x.length; ++i) {
     if (Number.isNaN(x[i])) continue;
-    const valid = Array.from(x).slice(0, i + 1).filter((v) => !Number.isNaN(v)).reverse();
-    out[i] = valid.reduce((s, v, j) => s + (j === valid.length - 1 ? (1 - alpha) ** j : alpha * (1 - alpha) ** j) * v, 0);
+    const valid = Array.from(x)
+      .slice(0, i + 1)
+      .filter((v) => !Number.isNaN(v))
+      .reverse();
+    out[i] = valid.reduce(
+      (s, v, j) => s + (j === valid.length - 1 ? (1 - alpha) ** j : alpha * (1 - alpha) ** j) * v,
+      0
+    );
   }
   return out;
 }
@@ -26,7 +32,8 @@ describe("sma(values, {window}) and ema(values, {span})", () => {
     }
   });
   it(`ema matches the explicit weighted sum for every span 1…${n + 1}, NaN skipped`, () => {
-    for (let span = 1; span <= n + 1; ++span) expectSeriesClose(ema(values, {span}), naiveEma(values, span), 1e-9, `span=${span}`);
+    for (let span = 1; span <= n + 1; ++span)
+      expectSeriesClose(ema(values, {span}), naiveEma(values, span), 1e-9, `span=${span}`);
   });
   it("ema([1, 2, 3, 4], {span: 3}) follows pandas ewm(span=3, adjust=False): 1, 1.5, 2.25, 3.125", () => {
     expect(Array.from(ema([1, 2, 3, 4], {span: 3}))).toEqual([1, 1.5, 2.25, 3.125]);

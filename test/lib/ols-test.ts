@@ -12,13 +12,19 @@ function prng(seed: number): () => number {
 }
 function normals(n: number, random: () => number): Float64Array {
   // Box–Muller
-  return Float64Array.from({length: n}, () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()));
+  return Float64Array.from(
+    {length: n},
+    () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
+  );
 }
 function synthetic(n: number, loadings: number[], alpha: number, noise: number, seed: number) {
   const random = prng(seed);
   const X = loadings.map(() => normals(n, random));
   const e = normals(n, random);
-  const y = Float64Array.from({length: n}, (_, i) => alpha + loadings.reduce((s, b, j) => s + b * X[j][i], 0) + noise * e[i]);
+  const y = Float64Array.from(
+    {length: n},
+    (_, i) => alpha + loadings.reduce((s, b, j) => s + b * X[j][i], 0) + noise * e[i]
+  );
   return {y, X};
 }
 
@@ -101,7 +107,9 @@ describe("ols", () => {
   it("ols throws when n ≤ p, on collinear regressors, on mismatched lengths and with nothing to fit", () => {
     const x = new Float64Array([1, 2, 3]);
     expect(() => ols(new Float64Array([1, 2]), [new Float64Array([1, 2])])).toThrow(/2 rows for 2 coefficients/);
-    expect(() => ols(new Float64Array([1, 2, 4, 8]), [new Float64Array([1, 2, 3, 4]), new Float64Array([2, 4, 6, 8])])).toThrow(/collinear/);
+    expect(() =>
+      ols(new Float64Array([1, 2, 4, 8]), [new Float64Array([1, 2, 3, 4]), new Float64Array([2, 4, 6, 8])])
+    ).toThrow(/collinear/);
     expect(() => ols(new Float64Array([1, 2, 4]), [new Float64Array([5, 5, 5])])).toThrow(/collinear/);
     expect(() => ols(new Float64Array([1, 2]), [x])).toThrow(/length 3/);
     expect(() => ols(x, [], {intercept: false})).toThrow(/at least one/);

@@ -4,12 +4,22 @@ import {drawdown} from "../../src/lib/drawdown.js";
 import {expectSeriesClose, naiveWindow, noisyWithGaps, indexWithGaps} from "./kernel-fixtures.js";
 
 const n = 40;
-const inputs = {gaps: noisyWithGaps(n, {seed: 71}), clean: noisyWithGaps(n, {seed: 72, nanRate: 0}), index: indexWithGaps(n, {seed: 73})};
+const inputs = {
+  gaps: noisyWithGaps(n, {seed: 71}),
+  clean: noisyWithGaps(n, {seed: 72, nanRate: 0}),
+  index: indexWithGaps(n, {seed: 73})
+};
 
 describe("rollingMax(values, {window})", () => {
   for (const [name, values] of Object.entries(inputs)) {
     it(`matches a naive max for every window 1…${n + 1} (${name})`, () => {
-      for (let w = 1; w <= n + 1; ++w) expectSeriesClose(rollingMax(values, {window: w}), naiveWindow(values, w, (x) => Math.max(...x)), 0, `w=${w}`);
+      for (let w = 1; w <= n + 1; ++w)
+        expectSeriesClose(
+          rollingMax(values, {window: w}),
+          naiveWindow(values, w, (x) => Math.max(...x)),
+          0,
+          `w=${w}`
+        );
     });
   }
   it("rollingMax([1, 3, 2, NaN, 1, 0, 5], {window: 2}) is NaN while the NaN is in the window, then recovers", () => {
@@ -32,7 +42,11 @@ describe("runningPeak, priorHigh, distanceFromHigh", () => {
   it("value / runningPeak − 1 is drawdown() from drawdown.ts", () => {
     const index = inputs.index;
     const peak = runningPeak(index);
-    expectSeriesClose(Float64Array.from(index, (v, i) => v / peak[i] - 1), drawdown(index), 0);
+    expectSeriesClose(
+      Float64Array.from(index, (v, i) => v / peak[i] - 1),
+      drawdown(index),
+      0
+    );
   });
   it("priorHigh([1, 3, 2, 4]) excludes today: NaN, 1, 3, 3", () => {
     expect(Array.from(priorHigh([1, 3, 2, 4]))).toEqual([NaN, 1, 3, 3]);

@@ -18,7 +18,8 @@ function naiveRank(x: number[]): number {
 describe("rollingPercentile(values, {window}) and rollingZScore", () => {
   it(`rollingPercentile matches a naive rank for every window 1…${n + 1}, with ties, with and without NaN gaps`, () => {
     for (const x of [values, clean]) {
-      for (let w = 1; w <= n + 1; ++w) expectSeriesClose(rollingPercentile(x, {window: w}), naiveWindow(x, w, naiveRank), 1e-12, `w=${w}`);
+      for (let w = 1; w <= n + 1; ++w)
+        expectSeriesClose(rollingPercentile(x, {window: w}), naiveWindow(x, w, naiveRank), 1e-12, `w=${w}`);
     }
   });
   it(`rollingZScore matches (x − mean) / sd of a naive window for every window 1…${n + 1}`, () => {

@@ -17,8 +17,8 @@ function weekdays(from: string, to: string): Float64Array {
 // 31 December 2025 is treated as a holiday so the last close of 2025 is on the 30th.
 const turn = days("2025-12-29", "2025-12-30", "2026-01-02", "2026-01-05", "2026-01-06");
 
-describe("periodWindow(dates, {period: \"ytd\"})", () => {
-  it("periodWindow(dates, {period: \"ytd\", asOf: \"2026-01-04\"}) starts at the last close of 2025 and snaps a Sunday back to Friday", () => {
+describe('periodWindow(dates, {period: "ytd"})', () => {
+  it('periodWindow(dates, {period: "ytd", asOf: "2026-01-04"}) starts at the last close of 2025 and snaps a Sunday back to Friday', () => {
     expect(periodWindow(turn, {period: "ytd", asOf: "2026-01-04"})).toEqual({
       start: 1,
       end: 2,
@@ -50,7 +50,7 @@ describe("periodWindow(dates, {period: \"ytd\"})", () => {
   });
 });
 
-describe("periodWindow(dates, {period: \"1m\" … \"5y\"})", () => {
+describe('periodWindow(dates, {period: "1m" … "5y"})', () => {
   const dates = weekdays("2020-01-01", "2026-03-31");
   const startOf = (period: Period, asOf = "2026-03-31") => {
     const w = periodWindow(dates, {period, asOf});
@@ -81,7 +81,7 @@ describe("periodWindow(dates, {period: \"1m\" … \"5y\"})", () => {
   });
 });
 
-describe("periodWindow(dates, {period: \"custom\", from})", () => {
+describe('periodWindow(dates, {period: "custom", from})', () => {
   it("periodWindow custom starts at the last close on or before `from`", () => {
     expect(periodWindow(turn, {period: "custom", from: "2026-01-01", asOf: "2026-01-05"})).toEqual({
       start: 1,
@@ -98,7 +98,9 @@ describe("periodWindow(dates, {period: \"custom\", from})", () => {
   });
   it("periodWindow custom throws with the value when `from` is missing, invalid or not before asOf", () => {
     expect(() => periodWindow(turn, {period: "custom"})).toThrow("invalid custom start date: undefined");
-    expect(() => periodWindow(turn, {period: "custom", from: "2026-02-30"})).toThrow("invalid custom start date: 2026-02-30");
+    expect(() => periodWindow(turn, {period: "custom", from: "2026-02-30"})).toThrow(
+      "invalid custom start date: 2026-02-30"
+    );
     expect(() => periodWindow(turn, {period: "custom", from: "2026-01-06", asOf: "2026-01-06"})).toThrow(
       "custom start 2026-01-06 must be before the as-of date 2026-01-06"
     );
@@ -128,12 +130,12 @@ describe("periodWindow errors and edges", () => {
 });
 
 describe("periodStartDate(asOf, period, from)", () => {
-  it("periodStartDate(asOf, \"ytd\") is 31 December of the previous year", () => {
+  it('periodStartDate(asOf, "ytd") is 31 December of the previous year', () => {
     expect(formatDay(periodStartDate(parseDay("2026-02-03"), "ytd"))).toBe("2025-12-31");
     expect(formatDay(periodStartDate(parseDay("2026-01-01"), "ytd"))).toBe("2025-12-31");
     expect(formatDay(periodStartDate(parseDay("2025-12-31"), "ytd"))).toBe("2024-12-31");
   });
-  it("periodStartDate(asOf, \"custom\", from) is `from`", () => {
+  it('periodStartDate(asOf, "custom", from) is `from`', () => {
     expect(formatDay(periodStartDate(parseDay("2026-02-03"), "custom", "2025-06-30"))).toBe("2025-06-30");
   });
   it("PERIODS lists every period once", () => {

@@ -35,8 +35,14 @@ describe("persistenceStudy(indexes, {window, threshold, minGap, horizon})", () =
   it("labels each episode by its start month and marks whether small caps were still ahead after the horizon", () => {
     // With a 1-day window the spread is each day's return: NaN, 10, 0, 10, 0, 0 points.
     const small = Float64Array.of(1, 1.1, 1.1, 1.21, 1.21, 1.21);
-    const s = persistenceStudy({date: days(6), small, large: new Float64Array(6).fill(1)}, {window: 1, threshold: 5, horizon: 2});
-    expect(s.episodes.map((e) => [e.label, e.start, e.end, e.persisted])).toEqual([["2024-10", 1, 1, true], ["2024-10", 3, 3, false]]);
+    const s = persistenceStudy(
+      {date: days(6), small, large: new Float64Array(6).fill(1)},
+      {window: 1, threshold: 5, horizon: 2}
+    );
+    expect(s.episodes.map((e) => [e.label, e.start, e.end, e.persisted])).toEqual([
+      ["2024-10", 1, 1, true],
+      ["2024-10", 3, 3, false]
+    ]);
     expect(s.episodes[0].forward).toBeCloseTo(10, 12);
     expect(s.episodes[1].forward).toBeCloseTo(0, 12);
     expect(s.share).toMatchObject({persisted: 1, n: 2, estimate: 0.5});
@@ -44,8 +50,14 @@ describe("persistenceStudy(indexes, {window, threshold, minGap, horizon})", () =
   });
   it("leaves a recent episode's outcome unknown (null) and ranks the open episode", () => {
     const small = Float64Array.of(1, 1.1, 1.1, 1.1, 1.21);
-    const s = persistenceStudy({date: days(5), small, large: new Float64Array(5).fill(1)}, {window: 1, threshold: 5, horizon: 3});
-    expect(s.episodes.map((e) => [e.start, e.end, e.persisted])).toEqual([[1, 1, true], [4, null, null]]);
+    const s = persistenceStudy(
+      {date: days(5), small, large: new Float64Array(5).fill(1)},
+      {window: 1, threshold: 5, horizon: 3}
+    );
+    expect(s.episodes.map((e) => [e.start, e.end, e.persisted])).toEqual([
+      [1, 1, true],
+      [4, null, null]
+    ]);
     expect(s.share.n).toBe(1);
     expect(s.current).toMatchObject({age: 0, count: 1, percentile: 0.5});
   });
@@ -53,37 +65,73 @@ describe("persistenceStudy(indexes, {window, threshold, minGap, horizon})", () =
 
 // The shared real prices (see ../shared/data/SOURCES.md): what the false-dawn study finds in 2024.
 const dir = path.resolve(import.meta.dirname, "../../../shared/data/prices");
-const present = existsSync(path.join(dir, "IWM.csv")) && existsSync(path.join(dir, "IWB.csv")) && existsSync(path.join(dir, "IJR.csv")) && existsSync(path.join(dir, "IVV.csv"));
-if (!present) console.warn(`persistence-study-test: ${dir} (IWM, IWB, IJR, IVV) is absent, skipping the 2024 false-dawn checks on real data`);
+const present =
+  existsSync(path.join(dir, "IWM.csv")) &&
+  existsSync(path.join(dir, "IWB.csv")) &&
+  existsSync(path.join(dir, "IJR.csv")) &&
+  existsSync(path.join(dir, "IVV.csv"));
+if (!present)
+  console.warn(
+    `persistence-study-test: ${dir} (IWM, IWB, IJR, IVV) is absent, skipping the 2024 false-dawn checks on real data`
+  );
 
 function readFund(ticker: string) {
-  const [header, ...lines] = readFileSync(path.join(dir, `${ticker}.csv`), "utf8").trim().split("\n");
+  const [header, ...lines] = readFileSync(path.join(dir, `${ticker}.csv`), "utf8")
+    .trim()
+    .split("\n");
   const columns = header.split(",");
   const [d, c, a] = [columns.indexOf("Date"), columns.indexOf("Close"), columns.indexOf("AdjClose")];
   const rows = lines.map((line) => line.split(","));
-  return {date: Float64Array.from(rows, (r) => parseDay(r[d])), index: totalReturnIndex(Float64Array.from(rows, (r) => +r[c]), {adjClose: Float64Array.from(rows, (r) => +r[a])})};
+  return {
+    date: Float64Array.from(rows, (r) => parseDay(r[d])),
+    index: totalReturnIndex(
+      Float64Array.from(rows, (r) => +r[c]),
+      {adjClose: Float64Array.from(rows, (r) => +r[a])}
+    )
+  };
 }
 
-describe.runIf(present)("persistenceStudy on the shared prices, 63-day window, 5-point threshold, 126-day horizon", () => {
-  // Inspected by hand: IWM−IWB's 63-day spread crossed 5 points on 2024-09-16 (peak 6.84 on 09-19),
-  // again on 2024-10-07 (5.39) and after the election on 2024-11-11 (5.11); every one was a false dawn.
-  it("finds IWM−IWB episodes starting 2024-10-07 and 2024-11-11 that did not persist", () => {
-    const s = persistenceStudy(pairIndexes(readFund("IWM"), readFund("IWB")), {window: 63, threshold: 5, horizon: 126});
-    const late2024 = s.episodes.filter((e) => formatDay(e.startDate) >= "2024-10-01" && formatDay(e.startDate) <= "2024-11-30");
-    expect(late2024.map((e) => [e.label, formatDay(e.startDate), e.duration])).toEqual([["2024-10", "2024-10-07", 1], ["2024-11", "2024-11-11", 1]]);
-    expect(late2024[0].peakValue).toBeCloseTo(5.39, 2);
-    expect(late2024.map((e) => e.persisted)).toEqual([false, false]);
-    expect(late2024[0].forward).toBeCloseTo(-8.6, 1);
-    expect(late2024[1].forward).toBeCloseTo(-12.4, 1);
-  });
-  it("finds IJR−IVV's autumn 2024 lead running into October (2024-09-30 to 2024-10-08), which also faded", () => {
-    const s = persistenceStudy(pairIndexes(readFund("IJR"), readFund("IVV")), {window: 63, threshold: 5, horizon: 126});
-    const e = s.episodes.find((x) => formatDay(x.startDate) === "2024-09-30");
-    expect(e && formatDay(e.endDate)).toBe("2024-10-08");
-    expect(e?.persisted).toBe(false);
-    // A 5-day min gap joins the September run into one episode from 2024-09-16 to 2024-10-08.
-    const joined = persistenceStudy(pairIndexes(readFund("IJR"), readFund("IVV")), {window: 63, threshold: 5, minGap: 5, horizon: 126});
-    const j = joined.episodes.find((x) => x.label === "2024-09");
-    expect(j && [formatDay(j.startDate), formatDay(j.endDate), j.duration]).toEqual(["2024-09-16", "2024-10-08", 17]);
-  });
-});
+describe.runIf(present)(
+  "persistenceStudy on the shared prices, 63-day window, 5-point threshold, 126-day horizon",
+  () => {
+    // Inspected by hand: IWM−IWB's 63-day spread crossed 5 points on 2024-09-16 (peak 6.84 on 09-19),
+    // again on 2024-10-07 (5.39) and after the election on 2024-11-11 (5.11); every one was a false dawn.
+    it("finds IWM−IWB episodes starting 2024-10-07 and 2024-11-11 that did not persist", () => {
+      const s = persistenceStudy(pairIndexes(readFund("IWM"), readFund("IWB")), {
+        window: 63,
+        threshold: 5,
+        horizon: 126
+      });
+      const late2024 = s.episodes.filter(
+        (e) => formatDay(e.startDate) >= "2024-10-01" && formatDay(e.startDate) <= "2024-11-30"
+      );
+      expect(late2024.map((e) => [e.label, formatDay(e.startDate), e.duration])).toEqual([
+        ["2024-10", "2024-10-07", 1],
+        ["2024-11", "2024-11-11", 1]
+      ]);
+      expect(late2024[0].peakValue).toBeCloseTo(5.39, 2);
+      expect(late2024.map((e) => e.persisted)).toEqual([false, false]);
+      expect(late2024[0].forward).toBeCloseTo(-8.6, 1);
+      expect(late2024[1].forward).toBeCloseTo(-12.4, 1);
+    });
+    it("finds IJR−IVV's autumn 2024 lead running into October (2024-09-30 to 2024-10-08), which also faded", () => {
+      const s = persistenceStudy(pairIndexes(readFund("IJR"), readFund("IVV")), {
+        window: 63,
+        threshold: 5,
+        horizon: 126
+      });
+      const e = s.episodes.find((x) => formatDay(x.startDate) === "2024-09-30");
+      expect(e && formatDay(e.endDate)).toBe("2024-10-08");
+      expect(e?.persisted).toBe(false);
+      // A 5-day min gap joins the September run into one episode from 2024-09-16 to 2024-10-08.
+      const joined = persistenceStudy(pairIndexes(readFund("IJR"), readFund("IVV")), {
+        window: 63,
+        threshold: 5,
+        minGap: 5,
+        horizon: 126
+      });
+      const j = joined.episodes.find((x) => x.label === "2024-09");
+      expect(j && [formatDay(j.startDate), formatDay(j.endDate), j.duration]).toEqual(["2024-09-16", "2024-10-08", 17]);
+    });
+  }
+);

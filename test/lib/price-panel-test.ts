@@ -1,17 +1,47 @@
-import {DateDay, Dictionary, Float64, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray} from "apache-arrow";
+import {
+  DateDay,
+  Dictionary,
+  Float64,
+  Int32,
+  Table,
+  Utf8,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray
+} from "apache-arrow";
 import {describe, it, expect} from "vitest";
 import {parseDay} from "../../src/lib/dates.js";
 import {pricesByTicker} from "../../src/lib/price-panel.js";
 
 /** A long-format prices table as data-loaders/arrow.ts writes it, round-tripped through Arrow IPC. */
-function pricesTable(rows: {date: string; ticker: string; close: number | null; adjClose: number | null; dividend: number | null}[]) {
+function pricesTable(
+  rows: {date: string; ticker: string; close: number | null; adjClose: number | null; dividend: number | null}[]
+) {
   const table = new Table({
-    date: vectorFromArray(rows.map((r) => new Date(r.date)), new DateDay()),
-    ticker: vectorFromArray(rows.map((r) => r.ticker), new Dictionary(new Utf8(), new Int32())),
-    close: vectorFromArray(rows.map((r) => r.close), new Float64()),
-    adjClose: vectorFromArray(rows.map((r) => r.adjClose), new Float64()),
-    dividend: vectorFromArray(rows.map((r) => r.dividend), new Float64()),
-    split: vectorFromArray(rows.map(() => null), new Float64())
+    date: vectorFromArray(
+      rows.map((r) => new Date(r.date)),
+      new DateDay()
+    ),
+    ticker: vectorFromArray(
+      rows.map((r) => r.ticker),
+      new Dictionary(new Utf8(), new Int32())
+    ),
+    close: vectorFromArray(
+      rows.map((r) => r.close),
+      new Float64()
+    ),
+    adjClose: vectorFromArray(
+      rows.map((r) => r.adjClose),
+      new Float64()
+    ),
+    dividend: vectorFromArray(
+      rows.map((r) => r.dividend),
+      new Float64()
+    ),
+    split: vectorFromArray(
+      rows.map(() => null),
+      new Float64()
+    )
   });
   return tableFromIPC(tableToIPC(table, "file"));
 }
@@ -63,7 +93,9 @@ describe("pricesByTicker(table)", () => {
     expect(rounded(IVW.index)).toEqual([1, NaN, 1.1]);
   });
   it("pricesByTicker of a one-ticker, one-row table", () => {
-    const panel = pricesByTicker(pricesTable([{date: "2026-01-02", ticker: "SPY", close: 600, adjClose: null, dividend: null}]));
+    const panel = pricesByTicker(
+      pricesTable([{date: "2026-01-02", ticker: "SPY", close: 600, adjClose: null, dividend: null}])
+    );
     expect([...panel.keys()]).toEqual(["SPY"]);
     expect(Array.from(panel.get("SPY")!.index)).toEqual([1]);
   });

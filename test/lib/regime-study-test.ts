@@ -11,7 +11,12 @@ describe("monthly helpers", () => {
     expect(() => lag([1], -1)).toThrow(/invalid lag/);
   });
   it("monthlyReturns takes each month's last index value", () => {
-    const dates = Float64Array.of(Date.UTC(2024, 0, 15), Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 28));
+    const dates = Float64Array.of(
+      Date.UTC(2024, 0, 15),
+      Date.UTC(2024, 0, 31),
+      Date.UTC(2024, 1, 29),
+      Date.UTC(2024, 2, 28)
+    );
     const m = monthlyReturns(dates, Float64Array.of(90, 100, 110, 99));
     expect(Array.from(m.dates)).toEqual([monthEnd(2024, 0), monthEnd(2024, 1), monthEnd(2024, 2)]);
     expect(m.values[0]).toBeNaN();
@@ -63,7 +68,9 @@ describe("tableColumns", () => {
       numRows: 2,
       getChild: (name: string) => {
         const v = vectors[name];
-        return v ? {toArray: () => v.values, isValid: (i: number) => v.valid[i], nullCount: v.valid.filter((x) => !x).length} : null;
+        return v
+          ? {toArray: () => v.values, isValid: (i: number) => v.valid[i], nullCount: v.valid.filter((x) => !x).length}
+          : null;
       }
     };
     const t = tableColumns(table, ["a", "b", "c"]);

@@ -1,7 +1,14 @@
 import {describe, it, expect} from "vitest";
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {alignMonthly, classifyRegimes, forwardReturns, regimeTable, toMonthEnd, type RegimeFlags} from "../../src/lib/regimes.js";
+import {
+  alignMonthly,
+  classifyRegimes,
+  forwardReturns,
+  regimeTable,
+  toMonthEnd,
+  type RegimeFlags
+} from "../../src/lib/regimes.js";
 import {parseFredCsv} from "../../data-loaders/fred.js";
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -15,7 +22,10 @@ describe("classifyRegimes", () => {
   const yield10 = f64([3, 2.9, 2.8, 3.0, 2.8, 2.8, 2.5, 2.6, 2.7, 2.4, 2.4, 2.5, 2.6, 2.3, 2.7]);
   // YoY growth: month 12 102/100 − 1 = 2%, month 13 101/101 − 1 = 0%, month 14 103/100 − 1 = 3%
   const indpro = f64([100, 101, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 102, 101, 103]);
-  const flags = classifyRegimes({dates, fedFunds, yield10, indpro}, {fedLookback: 1, yieldLookback: 2, growthLookback: 1});
+  const flags = classifyRegimes(
+    {dates, fedFunds, yield10, indpro},
+    {fedLookback: 1, yieldLookback: 2, growthLookback: 1}
+  );
 
   it("classifyRegimes(…, {fedLookback: 1}) flags easing when fed funds fell since last month; ties are not easing", () => {
     expect(Array.from(flags.easing)).toEqual([NaN, 0, 1, 1, 0, 0, 0, 0, 1, NaN, NaN, 1, 0, 0, 1]);
@@ -42,9 +52,13 @@ describe("classifyRegimes", () => {
   it("classifyRegimes rejects skipped months, mismatched lengths and bad lookbacks", () => {
     const gap = f64([Date.UTC(2020, 0, 31), Date.UTC(2020, 2, 31)]);
     const two = f64([1, 2]);
-    expect(() => classifyRegimes({dates: gap, fedFunds: two, yield10: two, indpro: two})).toThrow(/not consecutive at 2020-03-31/);
+    expect(() => classifyRegimes({dates: gap, fedFunds: two, yield10: two, indpro: two})).toThrow(
+      /not consecutive at 2020-03-31/
+    );
     expect(() => classifyRegimes({dates, fedFunds: two, yield10, indpro})).toThrow(/fedFunds has 2 months/);
-    expect(() => classifyRegimes({dates, fedFunds, yield10, indpro}, {fedLookback: 0})).toThrow("invalid fedLookback: 0");
+    expect(() => classifyRegimes({dates, fedFunds, yield10, indpro}, {fedLookback: 0})).toThrow(
+      "invalid fedLookback: 0"
+    );
   });
 
   it("classifyRegimes of empty series is empty", () => {
@@ -63,7 +77,7 @@ describe("toMonthEnd and alignMonthly", () => {
     expect(Array.from(m.values)).toEqual([1, 4, NaN, 5]);
   });
 
-  it("toMonthEnd(dates, values, {how: \"mean\"}) averages the valid values", () => {
+  it('toMonthEnd(dates, values, {how: "mean"}) averages the valid values', () => {
     expect(Array.from(toMonthEnd(dates, values, {how: "mean"}).values)).toEqual([1, 3, NaN, 5]);
   });
 
@@ -117,7 +131,9 @@ describe("regimeTable", () => {
   const forward = f64([0.02, -0.01, 0.03, 0.01, 0.04, 0.5, NaN]);
   const rows = regimeTable(flags, forward);
   const row = (easing: boolean | null, yieldFalling: boolean | null, growthAccelerating: boolean | null) => {
-    const r = rows.find((r) => r.easing === easing && r.yieldFalling === yieldFalling && r.growthAccelerating === growthAccelerating);
+    const r = rows.find(
+      (r) => r.easing === easing && r.yieldFalling === yieldFalling && r.growthAccelerating === growthAccelerating
+    );
     if (!r) throw new Error("no such row");
     return r;
   };
@@ -149,7 +165,11 @@ describe("regimeTable", () => {
   });
 
   it("regimeTable combinations: one month gives NaN sd and t; none gives NaN mean", () => {
-    expect([row(true, true, true).count, row(true, true, true).mean, row(true, true, true).tStat]).toEqual([2, expect.closeTo(0.03, 12), expect.closeTo(3, 12)]);
+    expect([row(true, true, true).count, row(true, true, true).mean, row(true, true, true).tStat]).toEqual([
+      2,
+      expect.closeTo(0.03, 12),
+      expect.closeTo(3, 12)
+    ]);
     const one = row(true, false, true);
     expect([one.count, one.mean, one.sd, one.tStat]).toEqual([1, -0.01, NaN, NaN]);
     const none = row(false, false, true);

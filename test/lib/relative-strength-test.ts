@@ -47,11 +47,14 @@ describe("relativeStrength(small, large, {start})", () => {
 });
 
 const dir = path.resolve(import.meta.dirname, "../../../shared/data");
-if (!existsSync(dir)) console.warn(`relative-strength-test: ${dir} is absent, skipping the IJR vs IVV checks on real data`);
+if (!existsSync(dir))
+  console.warn(`relative-strength-test: ${dir} is absent, skipping the IJR vs IVV checks on real data`);
 
 // A tiny parse of the Date and AdjClose columns of the shared price CSVs.
 function readAdjClose(ticker: string) {
-  const [header, ...lines] = readFileSync(path.join(dir, "prices", `${ticker}.csv`), "utf8").trim().split("\n");
+  const [header, ...lines] = readFileSync(path.join(dir, "prices", `${ticker}.csv`), "utf8")
+    .trim()
+    .split("\n");
   const columns = header.split(",");
   const [d, a] = [columns.indexOf("Date"), columns.indexOf("AdjClose")];
   const rows = lines.map((line) => line.split(","));

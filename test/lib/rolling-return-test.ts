@@ -20,7 +20,8 @@ function naiveCompounded(index: ArrayLike<number>, window: number): Float64Array
 describe("rollingReturn(index, {window})", () => {
   it(`matches compounding the daily returns for every window 1…${n + 1} on a gap-free index`, () => {
     const index = indexWithGaps(n, {seed: 11, nanRate: 0});
-    for (let w = 1; w <= n + 1; ++w) expectSeriesClose(rollingReturn(index, {window: w}), naiveCompounded(index, w), 1e-9, `w=${w}`);
+    for (let w = 1; w <= n + 1; ++w)
+      expectSeriesClose(rollingReturn(index, {window: w}), naiveCompounded(index, w), 1e-9, `w=${w}`);
   });
   it("is NaN only when an end of the window is missing: a gap inside is compounded through", () => {
     const index = indexWithGaps(n, {seed: 12, nanRate: 0.1});

@@ -14,14 +14,21 @@ describe("rollingSum, rollingMean, rollingStd against naive loops", () => {
   };
   for (const [name, values] of Object.entries(inputs)) {
     it(`rollingSum(${name}, {window: 1…${n + 1}}) matches a naive sum`, () => {
-      for (const w of windows) expectSeriesClose(rollingSum(values, {window: w}), naiveWindow(values, w, sum), 1e-9, `w=${w}`);
+      for (const w of windows)
+        expectSeriesClose(rollingSum(values, {window: w}), naiveWindow(values, w, sum), 1e-9, `w=${w}`);
     });
     it(`rollingMean(${name}, {window: 1…${n + 1}}) matches a naive mean`, () => {
-      for (const w of windows) expectSeriesClose(rollingMean(values, {window: w}), naiveWindow(values, w, mean), 1e-9, `w=${w}`);
+      for (const w of windows)
+        expectSeriesClose(rollingMean(values, {window: w}), naiveWindow(values, w, mean), 1e-9, `w=${w}`);
     });
     it(`rollingStd(${name}, {window: 1…${n + 1}}) matches a naive two-pass sample sd`, () => {
       for (const w of windows) {
-        expectSeriesClose(rollingStd(values, {window: w}), naiveWindow(values, w, (x) => Math.sqrt(variance(x))), 1e-9, `w=${w}`);
+        expectSeriesClose(
+          rollingStd(values, {window: w}),
+          naiveWindow(values, w, (x) => Math.sqrt(variance(x))),
+          1e-9,
+          `w=${w}`
+        );
       }
     });
   }
@@ -48,7 +55,11 @@ describe("rolling warm-up, NaN and options", () => {
   });
   it("rollingStd stays accurate on prices far from 0 (1e9 + small noise)", () => {
     const values = noisyWithGaps(300, {seed: 3, offset: 1e9, nanRate: 0});
-    expectSeriesClose(rollingStd(values, {window: 20}), naiveWindow(values, 20, (x) => Math.sqrt(variance(x))), 1e-6);
+    expectSeriesClose(
+      rollingStd(values, {window: 20}),
+      naiveWindow(values, 20, (x) => Math.sqrt(variance(x))),
+      1e-6
+    );
   });
   it("rollingSum sheds the rounding error of a huge value within `window` steps of its leaving (periodic recompute)", () => {
     const values = [1, 1e17, ...Array.from({length: 20}, (_, i) => i + 2)];

@@ -34,7 +34,7 @@ const PRICES = new Map<string, TickerPrices>([
 ]);
 
 describe("scoreboard(prices, tickers)", () => {
-  it("scoreboard(prices, [\"IVW\", \"IJR\", \"IVV\"]) sorts best total return first", () => {
+  it('scoreboard(prices, ["IVW", "IJR", "IVV"]) sorts best total return first', () => {
     const {rows, missing} = scoreboard(PRICES, ["IVW", "IJR", "IVV"]);
     expect(rows.map((r) => r.ticker)).toEqual(["IJR", "IVV", "IVW"]);
     expect(missing).toEqual([]);
@@ -68,7 +68,14 @@ describe("scoreboard(prices, tickers)", () => {
       startDate: "2025-12-31",
       endDate: "2026-01-06"
     });
-    expect(rows[1]).toMatchObject({ticker: "ABC", name: "ABC", size: "other", totalReturn: 0, maxDrawdown: 0, volatility: 0});
+    expect(rows[1]).toMatchObject({
+      ticker: "ABC",
+      name: "ABC",
+      size: "other",
+      totalReturn: 0,
+      maxDrawdown: 0,
+      volatility: 0
+    });
   });
   it("scoreboard lists missing tickers with the reason", () => {
     const {rows, missing} = scoreboard(PRICES, ["IWM", "IJS", "IVV"]);
@@ -88,7 +95,7 @@ describe("scoreboard(prices, tickers)", () => {
     expect(rows[1].totalReturn).toBeCloseTo(-0.02, 12);
     expect(rows[0].volatility).toBeNaN(); // one return in the window
   });
-  it("scoreboard(prices, tickers, {period: \"custom\", from}) starts at the close on or before from", () => {
+  it('scoreboard(prices, tickers, {period: "custom", from}) starts at the close on or before from', () => {
     const {rows} = scoreboard(PRICES, ["IJR"], {period: "custom", from: "2026-01-02"});
     expect(rows[0].startDate).toBe("2026-01-02");
     expect(rows[0].totalReturn).toBeCloseTo(105 / 110 - 1, 12);
@@ -103,7 +110,9 @@ if (!existsSync(dir)) console.warn(`scoreboard-test: skipping the real-data test
 
 /** Reads Date, Close and AdjClose from a Yahoo-style CSV (empty or "null" cells become NaN). */
 function readPrices(ticker: string): TickerPrices {
-  const [header, ...lines] = readFileSync(path.join(dir, `${ticker}.csv`), "utf8").trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(path.join(dir, `${ticker}.csv`), "utf8")
+    .trim()
+    .split(/\r?\n/);
   const columns = header.split(",");
   const [d, c, a] = ["Date", "Close", "AdjClose"].map((name) => columns.indexOf(name));
   const cells = lines.map((line) => line.split(","));

@@ -1,7 +1,8 @@
 import {describe, it, expect} from "vitest";
 import {totalReturnIndex} from "../../src/lib/total-return.js";
 
-const rounded = (a: ArrayLike<number>, digits = 12) => Array.from(a, (v) => (Number.isNaN(v) ? NaN : +v.toFixed(digits)));
+const rounded = (a: ArrayLike<number>, digits = 12) =>
+  Array.from(a, (v) => (Number.isNaN(v) ? NaN : +v.toFixed(digits)));
 
 describe("totalReturnIndex(close, {adjClose})", () => {
   it("totalReturnIndex(close, {adjClose}) is adjClose rebased to 1, ignoring close and dividends", () => {

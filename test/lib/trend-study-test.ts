@@ -6,7 +6,14 @@ const DAY = 86_400_000;
 function prices(close: number[], adjClose = close): TickerPrices {
   const c = Float64Array.from(close);
   const a = Float64Array.from(adjClose);
-  return {ticker: "T", date: Float64Array.from(close, (_, i) => i * DAY), close: c, adjClose: a, dividend: new Float64Array(c.length), index: a.map((v) => v / a[0])};
+  return {
+    ticker: "T",
+    date: Float64Array.from(close, (_, i) => i * DAY),
+    close: c,
+    adjClose: a,
+    dividend: new Float64Array(c.length),
+    index: a.map((v) => v / a[0])
+  };
 }
 
 describe("trendStudy(prices, {fast, slow, end})", () => {
@@ -43,7 +50,9 @@ describe("trendStudy(prices, {fast, slow, end})", () => {
 
   it("the total-return line starts at the first price, so both share an axis", () => {
     const withDividends = trendStudy(prices([10, 10, 10], [9, 9.5, 10]), {fast: 2, slow: 2});
-    expect(Array.from(withDividends.totalReturn)).toEqual([10, (9.5 / 9) * 10, (10 / 9) * 10].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(withDividends.totalReturn)).toEqual(
+      [10, (9.5 / 9) * 10, (10 / 9) * 10].map((v) => expect.closeTo(v, 12))
+    );
   });
 
   it("a one-day series has no prior high", () => {
