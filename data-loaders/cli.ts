@@ -8,7 +8,6 @@ import {loadPrices} from "./prices.js";
 import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
 import {bumpGeneration, ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
 import {progressBoard} from "./progress.js";
-import {readResearchSettings} from "./research.js";
 import {ensureResearch, researchKey} from "./research-tables.js";
 import {fetchFundValuations, fundValuationStamp} from "./fund-valuation.js";
 
@@ -95,13 +94,18 @@ function age(ms: number): string {
 
 async function prepare(settings: Settings): Promise<void> {
   const now = Date.now();
-  const research = readResearchSettings(process.env, {cacheDir: settings.cacheDir});
+  const research = settings.research;
   const codeDir = join(PROJECT_ROOT, "data-loaders");
   // Framework's copies of every loader's output are dropped together, so the key covers prices and research data alike.
   const log = (m: string) => console.error(m);
   // The fund snapshot is fetched here (cached a day) so that an online prepare after an offline build replaces
   // Framework's "none available" copy: its fetch time is part of the key.
-  const funds = await fetchFundValuations(settings.tickers, {cacheDir: settings.cacheDir, now, log});
+  const funds = await fetchFundValuations(settings.tickers, {
+    cacheDir: settings.cacheDir,
+    ...settings.fundValuation,
+    now,
+    log
+  });
   const key = `${fingerprint(settings, now)}-${researchKey(research, now, process.env, codeDir)}-${fundValuationStamp(settings.cacheDir)}`;
   const dir = await ensureSnapshot(settings, {log, now});
   const researchDir = await ensureResearch(research, {log, now, codeDir});

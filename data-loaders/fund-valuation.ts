@@ -3,17 +3,17 @@ import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {isStale, type FundValuation, type FundValuationSnapshot} from "../src/lib/fund-valuation.js";
 import {writeFileAtomic} from "./atomic.js";
+import type {FundValuationMode} from "./settings.js";
 
 /**
  * Fund-level valuation (P/E, P/B, P/S, P/CF of each ETF's holdings) from
  * Yahoo's quoteSummary topHoldings module via yahoo-finance2, kept in
  * <cacheDir>/fund-valuation.json. A cache younger than a day is reused; a
  * live fetch that yields no row never overwrites the cache; offline, the
- * first ticker's network failure skips the others. WORKBENCH_FUND_VALUATION
- * (auto | cache | off) and WORKBENCH_FUND_TIMEOUT_MS tune it.
+ * first ticker's network failure skips the others. The fundValuation and
+ * fundTimeoutMs settings (settings.ts) tune it.
  */
 
-export type FundValuationMode = "auto" | "cache" | "off";
 export type Multiples = Omit<FundValuation, "ticker">;
 /** One fund's multiples; rejects when the provider has none. The signal aborts on timeout. */
 export type FundProvider = (ticker: string, options: {signal: AbortSignal}) => Promise<Multiples>;
@@ -25,10 +25,10 @@ export interface FundValuationOptions {
   provider?: FundProvider;
   now?: number;
   log?: (message: string) => void;
-  /** Default: WORKBENCH_FUND_VALUATION, else "auto". */
-  mode?: FundValuationMode;
-  /** Per-ticker time limit in ms. Default: WORKBENCH_FUND_TIMEOUT_MS, else 10 000. */
-  timeoutMs?: number;
+  /** auto: cache younger than a day, else live; cache: the cache only; off: nothing (settings.fundValuation.mode). */
+  mode: FundValuationMode;
+  /** Per-ticker time limit in ms (settings.fundValuation.timeoutMs). */
+  timeoutMs: number;
 }
 
 interface CacheFile {
@@ -51,26 +51,12 @@ const NETWORK_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT"
 ]);
 
-/** Reads WORKBENCH_FUND_VALUATION (auto | cache | off, default auto) and WORKBENCH_FUND_TIMEOUT_MS (default 10000). */
-export function readFundValuationSettings(env: NodeJS.ProcessEnv = process.env): {
-  mode: FundValuationMode;
-  timeoutMs: number;
-} {
-  const mode = (env.WORKBENCH_FUND_VALUATION?.trim().toLowerCase() || "auto") as FundValuationMode;
-  if (!["auto", "cache", "off"].includes(mode))
-    throw new Error(`invalid WORKBENCH_FUND_VALUATION "${env.WORKBENCH_FUND_VALUATION}": use auto, cache or off`);
-  const timeoutMs = Number(env.WORKBENCH_FUND_TIMEOUT_MS?.trim() || 10_000);
-  if (!(timeoutMs > 0)) throw new Error(`invalid WORKBENCH_FUND_TIMEOUT_MS: ${env.WORKBENCH_FUND_TIMEOUT_MS}`);
-  return {mode, timeoutMs};
-}
-
 /** The snapshot for these tickers: the fresh cache, else live, else the older cache (with warnings), else none. Never throws for a failed fetch. */
 export async function fetchFundValuations(
   tickers: readonly string[],
   options: FundValuationOptions
 ): Promise<FundValuationSnapshot> {
-  const defaults = options.mode && options.timeoutMs ? null : readFundValuationSettings();
-  const {cacheDir, now = Date.now(), log = () => {}, mode = defaults!.mode, timeoutMs = defaults!.timeoutMs} = options;
+  const {cacheDir, now = Date.now(), log = () => {}, mode, timeoutMs} = options;
   const warnings: string[] = [];
   const none = (why: string): FundValuationSnapshot => ({
     status: "none",

@@ -5,7 +5,8 @@ import type {Settings} from "./settings.js";
 import {csvSource} from "./sources/csv.js";
 import {sampleSource} from "./sources/sample.js";
 import {yahooSource} from "./sources/yahoo.js";
-import type {PriceSeries, PriceSource, ProgressEvent, SeriesProvenance} from "./types.js";
+import type {SeriesProvenance} from "../src/lib/contracts.js";
+import type {PriceSeries, PriceSource, ProgressEvent} from "./types.js";
 
 const DAY_MS = 86_400_000;
 /** Days re-fetched before the cached end, so the merge has an overlap to measure re-adjustment on. */

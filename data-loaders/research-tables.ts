@@ -7,13 +7,9 @@ import {toMonthEnd} from "../src/lib/regimes.js";
 import {writeFileAtomic} from "./atomic.js";
 import {parseFredCsv} from "./fred.js";
 import {findSection, parseFrenchCsv, sizeValuation, type FrenchFile} from "./french.js";
-import {
-  acquireAll,
-  type AcquireOptions,
-  type RawDataset,
-  type ResearchProvenance,
-  type ResearchSettings
-} from "./research.js";
+import type {ResearchMeta, ResearchProvenance} from "../src/lib/contracts.js";
+import {acquireAll, type AcquireOptions, type RawDataset} from "./research.js";
+import type {ResearchSettings} from "./settings.js";
 
 /**
  * The research tables the pages read, built from the raw datasets:
@@ -171,7 +167,7 @@ export function buildResearch(
   log: (m: string) => void = () => {}
 ): Record<ResearchFile, Uint8Array | string> {
   const series: ResearchProvenance[] = raw.map((r) => r.provenance);
-  const meta = {
+  const meta: ResearchMeta = {
     generatedAt: new Date(now).toISOString(),
     requestedSource: settings.source,
     source: [...new Set(series.map((s) => s.source))].join(", "),

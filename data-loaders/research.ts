@@ -1,22 +1,21 @@
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {writeFileAtomic} from "./atomic.js";
 import {fetchFred, parseFredCsv} from "./fred.js";
 import {fetchFrench, parseFrenchCsv} from "./french.js";
 import {sampleFred, sampleFrench} from "./research-sample.js";
-import {PROJECT_ROOT} from "./settings.js";
-import type {SeriesProvenance} from "./types.js";
+import type {ResearchSettings} from "./settings.js";
+import type {ResearchProvenance, SeriesProvenance} from "../src/lib/contracts.js";
 
 /**
  * Research data (Ken French library files, FRED series) from the first source
  * that has them: live (only when the cached copy is more than a day old) →
  * on-disk cache (raw text, written atomically) → a local folder of files →
- * a deterministic synthetic sample, labelled. WORKBENCH_RESEARCH_SOURCE
- * (auto | live | file | sample) forces one.
+ * a deterministic synthetic sample, labelled. The research source setting
+ * (auto | live | file | sample, see settings.ts) forces one.
  */
 
-export type ResearchSource = "auto" | "live" | "file" | "sample";
 export type Provider = "french" | "fred";
 
 export interface Dataset {
@@ -39,48 +38,6 @@ export const DATASETS: readonly Dataset[] = [
   {provider: "fred", id: "INDPRO", kind: "macro", title: "Industrial production index"},
   {provider: "fred", id: "T10Y2Y", kind: "macro", title: "10-year minus 2-year Treasury spread"}
 ];
-
-export interface ResearchSettings {
-  source: ResearchSource;
-  /** Root of the on-disk cache; files go to <cacheDir>/french and <cacheDir>/fred. */
-  cacheDir: string;
-  frenchDir: string | null;
-  fredDir: string | null;
-  /** Abort a live request after this long (WORKBENCH_RESEARCH_TIMEOUT_MS, default 8000). */
-  timeoutMs: number;
-}
-
-/** Reads WORKBENCH_RESEARCH_SOURCE, WORKBENCH_FRENCH_DIR, WORKBENCH_FRED_DIR and WORKBENCH_RESEARCH_TIMEOUT_MS; folders default to ../shared/data/{french,fred} when present. */
-export function readResearchSettings(
-  env: NodeJS.ProcessEnv = process.env,
-  {root = PROJECT_ROOT, cacheDir}: {root?: string; cacheDir?: string} = {}
-): ResearchSettings {
-  const source = (env.WORKBENCH_RESEARCH_SOURCE?.trim().toLowerCase() || "auto") as ResearchSource;
-  if (!["auto", "live", "file", "sample"].includes(source))
-    throw new Error(`invalid WORKBENCH_RESEARCH_SOURCE "${source}": use auto, live, file or sample`);
-  const dir = (value: string | undefined, fallback: string) => {
-    if (value?.trim()) return resolve(root, value.trim());
-    const d = resolve(root, fallback);
-    return existsSync(d) ? d : null;
-  };
-  const timeoutMs = Number(env.WORKBENCH_RESEARCH_TIMEOUT_MS ?? 8000);
-  if (!(timeoutMs > 0)) throw new Error(`invalid WORKBENCH_RESEARCH_TIMEOUT_MS: ${env.WORKBENCH_RESEARCH_TIMEOUT_MS}`);
-  return {
-    source,
-    cacheDir: cacheDir ?? resolve(root, env.WORKBENCH_CACHE_DIR?.trim() || ".workbench-cache"),
-    frenchDir: dir(env.WORKBENCH_FRENCH_DIR, "../shared/data/french"),
-    fredDir: dir(env.WORKBENCH_FRED_DIR, "../shared/data/fred"),
-    timeoutMs
-  };
-}
-
-/** Provenance of one research series: SeriesProvenance plus the dataset's vintage and title. */
-export interface ResearchProvenance extends SeriesProvenance {
-  provider: Provider;
-  title: string;
-  /** French: the CRSP vintage (YYYYMM) in the file; FRED: the fetch or file date; "synthetic" for samples. */
-  vintage: string | null;
-}
 
 export interface RawDataset {
   dataset: Dataset;

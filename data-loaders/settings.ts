@@ -6,12 +6,31 @@ import {DEFAULT_UNIVERSE} from "../src/lib/universe.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-export type SourceName = "auto" | "yahoo" | "csv" | "sample";
-const SOURCES: readonly SourceName[] = ["auto", "yahoo", "csv", "sample"];
+/** The price sources a user can name; "auto" tries the live one, then the cache, then the sample. */
+export const SOURCE_NAMES = ["auto", "yahoo", "csv", "sample"] as const;
+export type ResearchSource = "auto" | "live" | "file" | "sample";
+export type FundValuationMode = "auto" | "cache" | "off";
 
-/** Everything that decides which prices the site shows. */
+/** Where research data (Ken French library, FRED) comes from. */
+export interface ResearchSettings {
+  source: ResearchSource;
+  /** Root of the on-disk cache; files go to <cacheDir>/french and <cacheDir>/fred. */
+  cacheDir: string;
+  frenchDir: string | null;
+  fredDir: string | null;
+  /** Abort a live request after this long. */
+  timeoutMs: number;
+}
+
+/** Fund-level valuation (holdings multiples): whether to fetch, and how long to wait per fund. */
+export interface FundValuationSettings {
+  mode: FundValuationMode;
+  timeoutMs: number;
+}
+
+/** Every setting of the data loaders: prices, research data and fund valuation. */
 export interface Settings {
-  source: SourceName;
+  source: (typeof SOURCE_NAMES)[number];
   /** Folder of per-ticker CSV files, absolute; null unless set. */
   dataDir: string | null;
   tickers: string[];
@@ -21,57 +40,130 @@ export interface Settings {
   cacheDir: string;
   /** The config file that was read, if any. */
   configFile: string | null;
+  research: ResearchSettings;
+  fundValuation: FundValuationSettings;
 }
 
-interface ConfigFile {
-  source?: string;
-  dataDir?: string;
-  tickers?: string | string[];
-  start?: string;
-  cacheDir?: string;
+/** One setting: its environment variable, its key in the config file, and its default. */
+interface Spec {
+  env: string;
+  key: string;
 }
+
+/** Every setting, as README's data section lists them. */
+const SPECS = {
+  source: {env: "WORKBENCH_SOURCE", key: "source"},
+  dataDir: {env: "WORKBENCH_DATA_DIR", key: "dataDir"},
+  tickers: {env: "WORKBENCH_TICKERS", key: "tickers"},
+  start: {env: "WORKBENCH_START", key: "start"},
+  cacheDir: {env: "WORKBENCH_CACHE_DIR", key: "cacheDir"},
+  researchSource: {env: "WORKBENCH_RESEARCH_SOURCE", key: "researchSource"},
+  frenchDir: {env: "WORKBENCH_FRENCH_DIR", key: "frenchDir"},
+  fredDir: {env: "WORKBENCH_FRED_DIR", key: "fredDir"},
+  researchTimeoutMs: {env: "WORKBENCH_RESEARCH_TIMEOUT_MS", key: "researchTimeoutMs"},
+  fundValuation: {env: "WORKBENCH_FUND_VALUATION", key: "fundValuation"},
+  fundTimeoutMs: {env: "WORKBENCH_FUND_TIMEOUT_MS", key: "fundTimeoutMs"}
+} satisfies Record<string, Spec>;
+type Name = keyof typeof SPECS;
 
 /**
- * Reads the settings: environment variables (WORKBENCH_SOURCE, WORKBENCH_DATA_DIR,
- * WORKBENCH_TICKERS, WORKBENCH_START, WORKBENCH_CACHE_DIR) over the config file
- * (WORKBENCH_CONFIG, default workbench.config.json at the project root) over defaults.
- * Throws a message that says what to fix on a bad value.
+ * Reads every setting: an environment variable over the config file
+ * (WORKBENCH_CONFIG, default workbench.config.json at the project root) over
+ * the default. Throws a message naming the setting, where it came from and the
+ * bad value, and saying what to write instead.
+ * - root: the folder relative paths are resolved against, the project root.
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJECT_ROOT} = {}): Settings {
-  const configPath = env.WORKBENCH_CONFIG
-    ? resolve(root, env.WORKBENCH_CONFIG)
-    : resolve(root, "workbench.config.json");
-  const file = readConfigFile(configPath, !!env.WORKBENCH_CONFIG);
-  const pick = (key: keyof ConfigFile, envKey: string) => nonEmpty(env[envKey]) ?? file.value[key];
+  const configPath = resolve(root, nonEmpty(env.WORKBENCH_CONFIG) ?? "workbench.config.json");
+  const file = readConfigFile(configPath, nonEmpty(env.WORKBENCH_CONFIG) !== undefined);
+  const known = new Set<string>(Object.values(SPECS).map((s) => s.key));
+  for (const key of Object.keys(file.value))
+    if (!known.has(key) && !key.startsWith("//"))
+      throw new Error(
+        `unknown key "${key}" in ${configPath}: the keys are ${[...known].join(", ")} (a key starting with // is a comment)`
+      );
 
-  const source = String(pick("source", "WORKBENCH_SOURCE") ?? "auto").toLowerCase() as SourceName;
-  if (!SOURCES.includes(source))
-    throw new Error(
-      `invalid source "${source}": use one of ${SOURCES.join(", ")} (WORKBENCH_SOURCE or "source" in ${configPath})`
-    );
+  /** The raw value of a setting, with where it came from for messages. */
+  const pick = (name: Name): {value: unknown; where: string} | undefined => {
+    const {env: variable, key} = SPECS[name];
+    const fromEnv = nonEmpty(env[variable]);
+    if (fromEnv !== undefined) return {value: fromEnv, where: variable};
+    if (Object.hasOwn(file.value, key)) return {value: file.value[key], where: `"${key}" in ${configPath}`};
+    return undefined;
+  };
+  const invalid = (what: string, raw: {value: unknown; where: string}, hint: string) =>
+    new Error(`invalid ${what} ${JSON.stringify(raw.value)}: ${hint} (${raw.where})`);
+  const text = (name: Name, what: string, hint: string): string | undefined => {
+    const raw = pick(name);
+    if (raw === undefined) return undefined;
+    if (typeof raw.value !== "string" || raw.value.trim() === "") throw invalid(what, raw, hint);
+    return raw.value.trim();
+  };
+  const choice = <T extends string>(name: Name, what: string, choices: readonly T[], fallback: T): T => {
+    const raw = pick(name);
+    if (raw === undefined) return fallback;
+    const value = typeof raw.value === "string" ? raw.value.trim().toLowerCase() : raw.value;
+    if (!choices.includes(value as T)) throw invalid(what, raw, `use one of ${choices.join(", ")}`);
+    return value as T;
+  };
+  const folder = (name: Name, what: string): string | null => {
+    const value = text(name, what, "give a folder path, absolute or relative to the project");
+    return value === undefined ? null : isAbsolute(value) ? value : resolve(root, value);
+  };
+  const milliseconds = (name: Name, fallback: number): number => {
+    const raw = pick(name);
+    if (raw === undefined) return fallback;
+    const value = typeof raw.value === "string" ? Number(raw.value) : raw.value;
+    if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value))
+      throw invalid("time limit", raw, "give a positive number of milliseconds");
+    return value;
+  };
 
-  const dir = pick("dataDir", "WORKBENCH_DATA_DIR") as string | undefined;
-  const dataDir = dir ? (isAbsolute(dir) ? dir : resolve(root, dir)) : null;
+  const source = choice("source", "source", SOURCE_NAMES, "auto");
+  const dataDir = folder("dataDir", "data folder");
   if (source === "csv" && !dataDir)
     throw new Error(
       `source "csv" needs a folder: set WORKBENCH_DATA_DIR (or "dataDir" in ${configPath}) to a folder of TICKER.csv files`
     );
-
-  const tickers = parseTickers(pick("tickers", "WORKBENCH_TICKERS"));
-  const start = String(pick("start", "WORKBENCH_START") ?? "2000-01-01");
-  if (Number.isNaN(parseDay(start))) throw new Error(`invalid start date "${start}": use YYYY-MM-DD (WORKBENCH_START)`);
-
-  const cache = (pick("cacheDir", "WORKBENCH_CACHE_DIR") as string | undefined) ?? ".workbench-cache";
-  return {source, dataDir, tickers, start, cacheDir: resolve(root, cache), configFile: file.path};
+  const tickers = parseTickers(pick("tickers"));
+  const start = text("start", "start date", "use YYYY-MM-DD") ?? "2000-01-01";
+  if (Number.isNaN(parseDay(start))) throw invalid("start date", pick("start")!, "use YYYY-MM-DD");
+  const cacheDir = folder("cacheDir", "cache folder") ?? resolve(root, ".workbench-cache");
+  const researchDir = (name: Name, fallback: string) => {
+    const d = folder(name, "research folder");
+    if (d !== null) return d;
+    const shared = resolve(root, fallback);
+    return existsSync(shared) ? shared : null;
+  };
+  return {
+    source,
+    dataDir,
+    tickers,
+    start,
+    cacheDir,
+    configFile: file.path,
+    research: {
+      source: choice("researchSource", "research source", ["auto", "live", "file", "sample"], "auto"),
+      cacheDir,
+      frenchDir: researchDir("frenchDir", "../shared/data/french"),
+      fredDir: researchDir("fredDir", "../shared/data/fred"),
+      timeoutMs: milliseconds("researchTimeoutMs", 8000)
+    },
+    fundValuation: {
+      mode: choice("fundValuation", "fund valuation mode", ["auto", "cache", "off"], "auto"),
+      timeoutMs: milliseconds("fundTimeoutMs", 10_000)
+    }
+  };
 }
 
-function readConfigFile(path: string, required: boolean): {path: string | null; value: ConfigFile} {
+function readConfigFile(path: string, required: boolean): {path: string | null; value: Record<string, unknown>} {
   if (!existsSync(path)) {
     if (required) throw new Error(`config file not found: ${path} (WORKBENCH_CONFIG)`);
     return {path: null, value: {}};
   }
   try {
-    const value = JSON.parse(readFileSync(path, "utf8"));
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    const value = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
     if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("expected a JSON object");
     return {path, value};
   } catch (error) {
@@ -79,15 +171,17 @@ function readConfigFile(path: string, required: boolean): {path: string | null; 
   }
 }
 
-function parseTickers(value: unknown): string[] {
-  if (value === undefined) return DEFAULT_UNIVERSE.map((f) => f.ticker);
-  const list = (Array.isArray(value) ? value : String(value).split(","))
-    .map((t) => String(t).trim().toUpperCase())
-    .filter((t) => t !== "");
-  const bad = list.filter((t) => !/^[\^A-Z0-9.=-]{1,15}$/.test(t));
-  if (bad.length)
-    throw new Error(`invalid ticker(s): ${bad.join(", ")} (WORKBENCH_TICKERS is a comma list like IWC,IJR,SPY)`);
-  if (list.length === 0) throw new Error("no tickers: WORKBENCH_TICKERS is empty");
+function parseTickers(raw: {value: unknown; where: string} | undefined): string[] {
+  if (raw === undefined) return DEFAULT_UNIVERSE.map((f) => f.ticker);
+  const {value, where} = raw;
+  const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : null;
+  if (items === null || items.some((t) => typeof t !== "string"))
+    throw new Error(`invalid tickers ${JSON.stringify(value)}: give a comma list or an array of symbols (${where})`);
+  const list = (items as string[]).map((t) => t.trim().toUpperCase()).filter((t) => t !== "");
+  // A symbol starts with a letter, digit or ^ (an index), so "." and ".." never become file names.
+  const bad = list.filter((t) => !/^[\^A-Z0-9][\^A-Z0-9.=-]{0,14}$/.test(t));
+  if (bad.length) throw new Error(`invalid ticker(s): ${bad.join(", ")} (${where} is a comma list like IWC,IJR,SPY)`);
+  if (list.length === 0) throw new Error(`no tickers: ${where} is empty`);
   return [...new Set(list)];
 }
 

@@ -1,6 +1,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
 import {join} from "node:path";
+import type {PricesMeta} from "../src/lib/contracts.js";
 import {formatDay} from "../src/lib/dates.js";
 import {fundInfo} from "../src/lib/universe.js";
 import {pricesToArrow} from "./arrow.js";
@@ -64,7 +65,7 @@ export function bumpGeneration(cacheDir: string): void {
 }
 
 /** The provenance file every page reads (src/data/meta.json). */
-export function metaJson(load: PriceLoad, settings: Settings, now: number) {
+export function metaJson(load: PriceLoad, settings: Settings, now: number): PricesMeta {
   return {
     generatedAt: new Date(now).toISOString(),
     requestedSource: settings.source,
@@ -72,7 +73,7 @@ export function metaJson(load: PriceLoad, settings: Settings, now: number) {
     synthetic: load.source === "sample",
     stale: load.provenance.some((p) => p.warnings.some((w) => w.startsWith("stale"))),
     tickers: settings.tickers,
-    universe: settings.tickers.map(fundInfo),
+    universe: settings.tickers.map((t) => ({...fundInfo(t), declared: false})),
     start: settings.start,
     notes: load.notes,
     series: load.provenance

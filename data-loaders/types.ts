@@ -42,20 +42,3 @@ export interface PriceSource {
   readonly name: "yahoo" | "csv" | "sample";
   fetch(tickers: readonly string[], options: FetchOptions): Promise<TickerOutcome[]>;
 }
-
-/** Provenance of one series, as shown under every chart (src/data/meta.json). */
-export interface SeriesProvenance {
-  id: string;
-  kind: "prices" | "factors" | "valuation" | "macro";
-  ticker: string;
-  source: "yahoo" | "csv" | "sample" | "cache" | "french" | "fred" | "file";
-  first: string | null;
-  last: string | null;
-  rows: number;
-  fetchedAt: string | null;
-  fromCache: boolean;
-  synthetic: boolean;
-  /** How total return is computed for this series. */
-  totalReturnBasis?: "adjClose" | "close+dividends";
-  warnings: string[];
-}

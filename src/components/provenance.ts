@@ -1,16 +1,4 @@
-import type {SeriesProvenance} from "../../data-loaders/types.js";
-
-/** The provenance file (src/data/meta.json) as pages see it. */
-export interface Meta {
-  generatedAt: string;
-  requestedSource: string;
-  source: "yahoo" | "cache" | "csv" | "sample";
-  synthetic: boolean;
-  stale: boolean;
-  tickers: string[];
-  notes: string[];
-  series: SeriesProvenance[];
-}
+import type {PricesMeta} from "../lib/contracts.js";
 
 const SOURCE_NAMES: Record<string, string> = {
   yahoo: "Yahoo Finance daily chart data",
@@ -20,7 +8,7 @@ const SOURCE_NAMES: Record<string, string> = {
 };
 
 /** A banner when data is synthetic, stale or incomplete; an empty span otherwise (so the page has no gap). */
-export function provenanceBanner(meta: Meta): HTMLElement {
+export function provenanceBanner(meta: PricesMeta): HTMLElement {
   const lines: string[] = [];
   if (meta.synthetic)
     lines.push(
@@ -54,7 +42,7 @@ export function provenanceBanner(meta: Meta): HTMLElement {
 
 /** The source and as-of line under a chart. */
 export function sourceLine(
-  meta: Meta,
+  meta: PricesMeta,
   {asOf, tickers}: {asOf?: string; tickers?: readonly string[]} = {}
 ): HTMLElement {
   const series = meta.series.filter((s) => s.rows > 0 && (!tickers || tickers.includes(s.ticker)));

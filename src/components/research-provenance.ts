@@ -1,15 +1,4 @@
-import type {ResearchProvenance} from "../../data-loaders/research.js";
-
-/** The research provenance file (src/data/research-meta.json) as pages see it. */
-export interface ResearchMeta {
-  generatedAt: string;
-  requestedSource: string;
-  synthetic: boolean;
-  stale: boolean;
-  missing: string[];
-  notes: string[];
-  series: ResearchProvenance[];
-}
+import type {ResearchMeta, ResearchProvenance} from "../lib/contracts.js";
 
 const SOURCE_NAMES: Record<string, string> = {
   french: "Ken French Data Library (live)",

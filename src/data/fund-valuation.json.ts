@@ -2,6 +2,6 @@
 import {fetchFundValuations} from "../../data-loaders/fund-valuation.js";
 import {readSettings} from "../../data-loaders/settings.js";
 
-const {tickers, cacheDir} = readSettings();
-const snapshot = await fetchFundValuations(tickers, {cacheDir, log: (m) => console.error(m)});
+const {tickers, cacheDir, fundValuation} = readSettings();
+const snapshot = await fetchFundValuations(tickers, {cacheDir, ...fundValuation, log: (m) => console.error(m)});
 process.stdout.write(JSON.stringify(snapshot, null, 2));

@@ -8,7 +8,6 @@ import {
   isNetworkError,
   multipleFromYield,
   multiplesFromQuoteSummary,
-  readFundValuationSettings,
   type FundProvider,
   type Multiples
 } from "../../data-loaders/fund-valuation.js";
@@ -185,22 +184,6 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
     expect(r.status).toBe("none");
     expect(r.warnings[0]).toMatch(/^ignored unreadable cache .*fund-valuation\.json: /);
     expect(fundValuationStamp(cacheDir)).toBe("none");
-  });
-});
-
-describe("readFundValuationSettings(env)", () => {
-  it("defaults to auto and 10 s, reads both variables and rejects bad values with the value", () => {
-    expect(readFundValuationSettings({})).toEqual({mode: "auto", timeoutMs: 10_000});
-    expect(readFundValuationSettings({WORKBENCH_FUND_VALUATION: " OFF ", WORKBENCH_FUND_TIMEOUT_MS: "2500"})).toEqual({
-      mode: "off",
-      timeoutMs: 2500
-    });
-    expect(() => readFundValuationSettings({WORKBENCH_FUND_VALUATION: "live"})).toThrow(
-      'invalid WORKBENCH_FUND_VALUATION "live"'
-    );
-    expect(() => readFundValuationSettings({WORKBENCH_FUND_TIMEOUT_MS: "-1"})).toThrow(
-      "invalid WORKBENCH_FUND_TIMEOUT_MS: -1"
-    );
   });
 });
 

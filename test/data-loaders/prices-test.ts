@@ -117,6 +117,8 @@ const settings = (source: Settings["source"], tickers: string[], more: Partial<S
   start: "2025-12-01",
   cacheDir,
   configFile: null,
+  research: {source: "sample", cacheDir, frenchDir: null, fredDir: null, timeoutMs: 1000},
+  fundValuation: {mode: "off", timeoutMs: 1000},
   ...more
 });
 

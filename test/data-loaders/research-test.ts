@@ -4,7 +4,8 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {strToU8, zipSync} from "fflate";
 import {tableFromIPC} from "apache-arrow";
-import {acquireAll, readResearchSettings, type Dataset, type ResearchSettings} from "../../data-loaders/research.js";
+import {acquireAll, type Dataset} from "../../data-loaders/research.js";
+import type {ResearchSettings} from "../../data-loaders/settings.js";
 import {buildResearch, columnsToArrow, ensureResearch, outerJoin} from "../../data-loaders/research-tables.js";
 import {sampleFred, sampleFrench} from "../../data-loaders/research-sample.js";
 
@@ -141,15 +142,6 @@ describe("acquireAll fallback order", () => {
     const b = await acquireAll({...settings, source: "sample"}, [FACTORS], options("ok"));
     expect(a[0].text).toBe(b[0].text);
     expect(calls).toEqual([]);
-  });
-});
-
-describe("readResearchSettings", () => {
-  it("readResearchSettings rejects an unknown source with the value in the message", () => {
-    expect(() => readResearchSettings({WORKBENCH_RESEARCH_SOURCE: "ftp"})).toThrow(/"ftp"/);
-  });
-  it("readResearchSettings takes WORKBENCH_FRENCH_DIR relative to the root", () => {
-    expect(readResearchSettings({WORKBENCH_FRENCH_DIR: "x/french"}, {root: "/r"}).frenchDir).toBe("/r/x/french");
   });
 });
 

@@ -28,7 +28,15 @@ describe("readSettings(env, {root})", () => {
       tickers: DEFAULT_UNIVERSE.map((f) => f.ticker),
       start: "2000-01-01",
       cacheDir: join(root, ".workbench-cache"),
-      configFile: null
+      configFile: null,
+      research: {
+        source: "auto",
+        cacheDir: join(root, ".workbench-cache"),
+        frenchDir: null,
+        fredDir: null,
+        timeoutMs: 8000
+      },
+      fundValuation: {mode: "auto", timeoutMs: 10_000}
     });
   });
 
@@ -40,7 +48,7 @@ describe("readSettings(env, {root})", () => {
       cacheDir: "cache",
       dataDir: "/abs/prices"
     });
-    expect(readSettings({}, {root})).toEqual({
+    expect(readSettings({}, {root})).toMatchObject({
       source: "sample",
       dataDir: "/abs/prices",
       tickers: ["SPY", "IJR"],
@@ -184,5 +192,89 @@ describe("readSettings(env, {root})", () => {
   it("readSettings() throws when the config path is a directory (unreadable)", () => {
     mkdirSync(join(root, "workbench.config.json"));
     expect(() => readSettings({}, {root})).toThrow(/cannot read config file .*workbench\.config\.json/);
+  });
+
+  it("readSettings() reads research and fund valuation settings from the environment over the config file", () => {
+    const path = config({
+      researchSource: "file",
+      frenchDir: "f",
+      fredDir: "/abs/fred",
+      researchTimeoutMs: 3000,
+      fundValuation: "cache",
+      fundTimeoutMs: 2500
+    });
+    expect(readSettings({}, {root})).toMatchObject({
+      configFile: path,
+      research: {source: "file", frenchDir: join(root, "f"), fredDir: "/abs/fred", timeoutMs: 3000},
+      fundValuation: {mode: "cache", timeoutMs: 2500}
+    });
+    const s = readSettings(
+      {
+        WORKBENCH_RESEARCH_SOURCE: " SAMPLE ",
+        WORKBENCH_FRENCH_DIR: "x/french",
+        WORKBENCH_RESEARCH_TIMEOUT_MS: "100",
+        WORKBENCH_FUND_VALUATION: " OFF ",
+        WORKBENCH_FUND_TIMEOUT_MS: "2500"
+      },
+      {root}
+    );
+    expect(s.research).toMatchObject({source: "sample", frenchDir: join(root, "x", "french"), timeoutMs: 100});
+    expect(s.fundValuation).toEqual({mode: "off", timeoutMs: 2500});
+  });
+
+  it.each([
+    [
+      {WORKBENCH_RESEARCH_SOURCE: "ftp"},
+      'invalid research source "ftp": use one of auto, live, file, sample (WORKBENCH_RESEARCH_SOURCE)'
+    ],
+    [
+      {WORKBENCH_FUND_VALUATION: "live"},
+      'invalid fund valuation mode "live": use one of auto, cache, off (WORKBENCH_FUND_VALUATION)'
+    ],
+    [
+      {WORKBENCH_FUND_TIMEOUT_MS: "-1"},
+      'invalid time limit "-1": give a positive number of milliseconds (WORKBENCH_FUND_TIMEOUT_MS)'
+    ],
+    [
+      {WORKBENCH_RESEARCH_TIMEOUT_MS: "soon"},
+      'invalid time limit "soon": give a positive number of milliseconds (WORKBENCH_RESEARCH_TIMEOUT_MS)'
+    ]
+  ])("readSettings(%j) throws naming the variable and the bad value", (env, message) => {
+    expect(() => readSettings(env, {root})).toThrow(message);
+  });
+
+  it.each([
+    [{cacheDir: 42}, "cache folder 42", "cacheDir"],
+    [{cacheDir: ""}, 'cache folder ""', "cacheDir"],
+    [{dataDir: null}, "data folder null", "dataDir"],
+    [{start: 20200102}, "start date 20200102", "start"],
+    [{source: true}, "source true", "source"],
+    [{tickers: ["SPY", 5]}, 'tickers ["SPY",5]', "tickers"],
+    [{tickers: null}, "tickers null", "tickers"],
+    [{fundTimeoutMs: "0"}, 'time limit "0"', "fundTimeoutMs"]
+  ])("readSettings() rejects the config file value %j, naming the key and the value", (value, what, key) => {
+    const path = config(value);
+    expect(() => readSettings({}, {root})).toThrow(`invalid ${what}`);
+    expect(() => readSettings({}, {root})).toThrow(`"${key}" in ${path}`);
+  });
+
+  it.each([".", "..", ".hidden"])("readSettings({WORKBENCH_TICKERS: %j}) rejects a ticker that is a path", (t) => {
+    expect(() => readSettings({WORKBENCH_TICKERS: `SPY,${t}`}, {root})).toThrow(
+      `invalid ticker(s): ${t.toUpperCase()} (`
+    );
+  });
+
+  it("readSettings() names an unknown config key and lists the known ones; // keys are comments", () => {
+    const path = config({ticker: "SPY"});
+    expect(() => readSettings({}, {root})).toThrow(
+      `unknown key "ticker" in ${path}: the keys are source, dataDir, tickers`
+    );
+    config({"//": "a comment", source: "sample"});
+    expect(readSettings({}, {root}).source).toBe("sample");
+  });
+
+  it("readSettings() reads a config file that starts with a UTF-8 byte-order mark", () => {
+    config("\uFEFF" + JSON.stringify({source: "sample"}));
+    expect(readSettings({}, {root}).source).toBe("sample");
   });
 });

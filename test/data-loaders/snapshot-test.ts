@@ -48,6 +48,8 @@ const settings = (more: Partial<Settings> = {}): Settings => ({
   start: "2025-12-01",
   cacheDir,
   configFile: null,
+  research: {source: "sample", cacheDir, frenchDir: null, fredDir: null, timeoutMs: 1000},
+  fundValuation: {mode: "off", timeoutMs: 1000},
   ...more
 });
 
@@ -288,8 +290,8 @@ describe("metaJson(load, settings, now)", () => {
       stale: true,
       tickers: ["IJR", "ZZZZ"],
       universe: [
-        {ticker: "IJR", name: "iShares Core S&P Small-Cap 600", size: "small", style: "core"},
-        {ticker: "ZZZZ", name: "ZZZZ", size: "other", style: "other"}
+        {ticker: "IJR", name: "iShares Core S&P Small-Cap 600", size: "small", style: "core", declared: false},
+        {ticker: "ZZZZ", name: "ZZZZ", size: "other", style: "other", declared: false}
       ],
       start: "2025-12-01",
       notes: ["ZZZZ: not found"],
