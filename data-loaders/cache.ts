@@ -1,6 +1,8 @@
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
+import {formatDay} from "../src/lib/dates.js";
 import {writeFileAtomic} from "./atomic.js";
+import {priceProblem} from "./price-rules.js";
 import type {PriceSeries} from "./types.js";
 
 const COLUMNS = ["date", "close", "adjClose", "dividend", "split", "volume"] as const;
@@ -35,6 +37,11 @@ export function readCachedSeries(
       const values: (number | null)[] = json.columns[c];
       if (values.length !== n) throw new Error(`column ${c} has ${values.length} values, expected ${n}`);
       series[c] = Float64Array.from(values, (v) => (v === null ? NaN : v));
+    }
+    // A copy written before every answer was checked may hold zeros or negatives: refetch rather than show them.
+    for (let i = 0; i < n; ++i) {
+      const problem = priceProblem(series.close[i], series.adjClose[i]);
+      if (problem) throw new Error(`${problem} on ${formatDay(series.date[i])}`);
     }
     return {series, fetchedAt: json.fetchedAt, source: json.source};
   } catch (error) {

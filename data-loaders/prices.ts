@@ -1,6 +1,7 @@
-import {formatDay} from "../src/lib/dates.js";
+import {formatDay, parseDay} from "../src/lib/dates.js";
 import {readCachedSeries, writeCachedSeries} from "./cache.js";
 import {mergeIncremental} from "./merge.js";
+import {screenOutcome} from "./price-rules.js";
 import type {Settings} from "./settings.js";
 import {csvSource} from "./sources/csv.js";
 import {sampleSource} from "./sources/sample.js";
@@ -96,21 +97,34 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
   const notes: string[] = [];
   let live = 0;
   for (const [from, tickers] of groups) {
-    const outcomes = await yahoo.fetch(tickers, {start: from, end, onProgress: options.onProgress});
+    const outcomes = (await yahoo.fetch(tickers, {start: from, end, onProgress: options.onProgress})).map(
+      screenOutcome
+    );
     for (const outcome of outcomes) {
       const c = cached.get(outcome.ticker) ?? null;
       const warnings = [...outcome.warnings];
       let s: PriceSeries | null = null;
       if (outcome.ok) {
         const merged = c ? mergeIncremental(c.series, outcome.series) : {series: outcome.series, warnings: []};
-        if (merged) {
+        if (merged && "series" in merged) {
           s = merged.series;
           warnings.push(...merged.warnings);
         } else {
-          // No overlap with the cache (a long absence): fetch the whole history again.
-          const full = (await yahoo.fetch([outcome.ticker], {start: settings.start, end}))[0];
-          if (full.ok) s = full.series;
-          else warnings.push(full.error);
+          // No overlap with the cache (a long absence), or an answer at odds with it that no dividend or split
+          // explains: only Yahoo's whole current history, checked by the same rules, can say which side is right.
+          if (merged) warnings.push(`${merged.rejected}; fetched the whole history again`);
+          const full = screenOutcome((await yahoo.fetch([outcome.ticker], {start: settings.start, end}))[0]);
+          if (!full.ok) warnings.push(full.error);
+          else if (
+            c &&
+            c.series.date.length &&
+            !(full.series.date[0] <= Math.max(c.series.date[0], parseDay(settings.start)))
+          )
+            // Never let an answer replace more history than it covers.
+            warnings.push(
+              `${outcome.ticker}: the full history from Yahoo starts ${full.series.date.length ? formatDay(full.series.date[0]) : "nowhere"}, after the cached ${formatDay(c.series.date[0])}; kept the cached copy`
+            );
+          else s = full.series;
         }
         // No rows is no data: fall back to the cache or report a failure, so "auto" can still turn to the sample.
         if (s && s.date.length === 0) {
@@ -147,7 +161,7 @@ function fromOutcomes(
   const series: PriceSeries[] = [];
   const provenance: SeriesProvenance[] = [];
   const notes: string[] = [];
-  for (const o of outcomes) {
+  for (const o of outcomes.map(screenOutcome)) {
     if (o.ok) {
       series.push(o.series);
       provenance.push(

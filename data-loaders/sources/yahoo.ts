@@ -9,6 +9,7 @@
  */
 import {STATUS_CODES} from "node:http";
 import {floorDay, formatDay, parseDay} from "../../src/lib/dates.js";
+import {rejectionWarnings, screenSeries} from "../price-rules.js";
 import type {FetchOptions, PriceSeries, PriceSource, ProgressEvent, TickerOutcome} from "../types.js";
 
 const DAY_MS = 86_400_000;
@@ -274,9 +275,11 @@ export function backoffDelay(
 
 /**
  * Turns a chart response body into a PriceSeries of exchange-local trading
- * days; throws with a short description when the body is not chart-shaped.
- * Rows without a close are dropped (with a warning), a repeated day keeps its
- * last row, and days outside [start, end] are left out.
+ * days; throws with a short description when the body is not chart-shaped or
+ * is for another symbol than `ticker`. Rows without a close are dropped (with
+ * a warning), rows failing the price rule (price-rules.ts: non-positive
+ * prices, implausible jumps) are rejected with a warning each, a repeated day
+ * keeps its last row, and days outside [start, end] are left out.
  * - start: first day kept (epoch ms at 00:00 UTC), -Infinity.
  * - end: last day kept, Infinity.
  */
@@ -287,6 +290,10 @@ export function parseChart(
 ): {series: PriceSeries; warnings: string[]} {
   const result = (body as {chart?: {result?: unknown[] | null}})?.chart?.result?.[0] as ChartResult | undefined;
   if (result == null || typeof result !== "object") throw new Error("no chart.result[0]");
+  // A proxy or a mixed-up cache upstream can answer with another fund's chart: never store it under this ticker.
+  const symbol = result.meta?.symbol;
+  if (symbol != null && String(symbol).toUpperCase() !== ticker.toUpperCase())
+    throw new Error(`the answer is for "${symbol}", not "${ticker}"; answer rejected`);
   const timestamps = result.timestamp ?? [];
   if (!Array.isArray(timestamps)) throw new Error("timestamp is not an array");
   const n = timestamps.length;
@@ -356,11 +363,19 @@ export function parseChart(
       warnings.push(`${ticker}: split at ${key} has no usable ratio; left out`);
     else place(`split of ${ratio}`, key, event.date, (j) => (series.split[j] *= ratio));
   }
-  return {series, warnings};
+  // After the events are placed, so that a split explains its day's jump.
+  const {series: kept, rejected} = screenSeries(series);
+  if (m > 0 && kept.date.length === 0) {
+    const [{index, reason}] = rejected;
+    const more = rejected.length > 1 ? ` (and ${rejected.length - 1} more rows)` : "";
+    throw new Error(`no usable rows: ${formatDay(series.date[index])}: ${reason}${more}`);
+  }
+  warnings.push(...rejectionWarnings(ticker, series, rejected));
+  return {series: kept, warnings};
 }
 
 interface ChartResult {
-  meta?: {gmtoffset?: number};
+  meta?: {gmtoffset?: number; symbol?: unknown};
   timestamp?: unknown[];
   events?: {
     dividends?: Record<string, {amount?: unknown; date?: unknown}>;

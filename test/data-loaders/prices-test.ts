@@ -340,6 +340,103 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
   });
 });
 
+describe("loadPrices(settings, {yahoo, now, log}): a bad answer never damages the cached history", () => {
+  const good = (last: string) =>
+    weekdays("2025-12-01", last).map((day, i) => ({day, close: 100 + i, adjclose: 90 + i}));
+  const cachedCloses = () => Array.from(readCachedSeries(cacheDir, "yahoo", "IJR")!.series.close);
+
+  it.each([
+    ["zero", 0],
+    ["negative", -1]
+  ])("one answer of %s closes, then a good one, leaves the history intact", async (_, k) => {
+    routes = {IJR: {status: 200, body: chartBody("IJR", good("2025-12-19"))}};
+    await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-19")));
+    const before = cachedCloses();
+    expect(before).toHaveLength(15);
+
+    const bad = good("2025-12-24").map((b) => ({...b, close: b.close * k, adjclose: b.adjclose * k}));
+    routes = {IJR: {status: 200, body: chartBody("IJR", bad)}};
+    const load = await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-24")));
+    expect(load.provenance[0]).toMatchObject({source: "cache", fromCache: true, rows: 15});
+    expect(load.provenance[0].warnings[0]).toMatch(
+      /^live fetch failed \(IJR: unexpected response .*no usable rows: 2025-12-09: non-positive close/
+    );
+    expect(cachedCloses()).toEqual(before);
+
+    routes = {IJR: {status: 200, body: chartBody("IJR", good("2025-12-26"))}};
+    const after = await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-26")));
+    expect(after.provenance[0]).toMatchObject({source: "yahoo", rows: 20});
+    expect(cachedCloses()).toEqual(good("2025-12-26").map((b) => b.close));
+  });
+
+  it("rejects rows that fail the rule inside an otherwise good answer and keeps the cached day instead", async () => {
+    routes = {IJR: {status: 200, body: chartBody("IJR", good("2025-12-19"))}};
+    await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-19")));
+    // Dec 15 comes back ×1000, Dec 16 as zero: both rejected, the cached Dec 15 and 16 kept.
+    const bars = good("2025-12-22").map((b) =>
+      b.day === "2025-12-15" ? {...b, close: b.close * 1000} : b.day === "2025-12-16" ? {...b, close: 0} : b
+    );
+    routes = {IJR: {status: 200, body: chartBody("IJR", bars)}};
+    const load = await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-22")));
+    expect(load.provenance[0].warnings).toEqual([
+      "IJR: 2025-12-15: close 110000 is 1009× the close 109 of 2025-12-12 with no split between; row rejected",
+      "IJR: 2025-12-16: non-positive close 0; row rejected"
+    ]);
+    expect(cachedCloses()).toEqual(good("2025-12-22").map((b) => b.close));
+  });
+
+  it("an incremental answer on another basis (IVV's prices as IJR, ×7.77) is refused and the whole history refetched", async () => {
+    writeCachedSeries(
+      cacheDir,
+      "yahoo",
+      series("IJR", weekdays("2025-12-01", "2025-12-19")),
+      "2025-12-19T12:00:00.000Z"
+    );
+    const truth = series("IJR", weekdays("2025-12-01", "2025-12-24"));
+    const {source, calls} = fakeSource((t, o) => {
+      const s = clip(truth, o);
+      // The short request is answered with another fund's prices; the full one correctly.
+      if (o.start !== "2025-12-01") s.close = s.close.map((c) => c * 7.77);
+      return {ticker: t, ok: true, series: s, warnings: []};
+    });
+    const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now: noon("2025-12-24")});
+    expect(calls.map((c) => c.start)).toEqual(["2025-12-09", "2025-12-01"]);
+    expect(load.provenance[0].warnings).toEqual([
+      "IJR: the answer's close on 2025-12-09 is 823.62, 7.770× the cached 106, and no new dividend or split explains 1.000×; fetched the whole history again"
+    ]);
+    expect(readCachedSeries(cacheDir, "yahoo", "IJR")!.series).toEqual(truth);
+  });
+
+  it("keeps the cache when the refetched history covers less than the cached one", async () => {
+    const cached = series("IJR", weekdays("2025-12-01", "2025-12-19"));
+    writeCachedSeries(cacheDir, "yahoo", cached, "2025-12-19T12:00:00.000Z");
+    const {source} = fakeSource((t, o) => {
+      const s = clip(series("IJR", weekdays("2025-12-05", "2025-12-24")), o);
+      s.close = s.close.map((c) => c * 3);
+      return {ticker: t, ok: true, series: s, warnings: []};
+    });
+    const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now: noon("2025-12-24")});
+    expect(load.provenance[0]).toMatchObject({source: "cache", rows: cached.date.length});
+    expect(load.provenance[0].warnings.join("\n")).toContain(
+      "IJR: the full history from Yahoo starts 2025-12-05, after the cached 2025-12-01; kept the cached copy"
+    );
+    expect(readCachedSeries(cacheDir, "yahoo", "IJR")!.series).toEqual(cached);
+  });
+
+  it("ignores a cached copy holding zero closes (written before answers were checked) and refetches it", async () => {
+    const damaged = series("IJR", weekdays("2025-12-01", "2025-12-19"));
+    damaged.close[3] = 0;
+    writeCachedSeries(cacheDir, "yahoo", damaged, "2025-12-19T12:00:00.000Z");
+    routes = {IJR: {status: 200, body: chartBody("IJR", good("2025-12-22"))}};
+    await loadPrices(settings("yahoo", ["IJR"]), live(noon("2025-12-22")));
+    expect(logs).toEqual([
+      expect.stringMatching(/ignoring unreadable cache file .*IJR\.json: non-positive close 0 on 2025-12-04/)
+    ]);
+    expect(requests.map((r) => r.period1)).toEqual([period1Of("2025-12-01")]);
+    expect(cachedCloses()).toEqual(good("2025-12-22").map((b) => b.close));
+  });
+});
+
 describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
   it("returns synthetic sample data, saying why, when Yahoo fails everywhere and nothing is cached", async () => {
     routes = {IJR: {status: 500, body: "down"}, IVV: {status: 500, body: "down"}};

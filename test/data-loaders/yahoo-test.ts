@@ -24,6 +24,8 @@ const DEC = {start: "2025-12-01", end: "2025-12-31"};
 // Requests seen by the loopback server, per ticker, reset before each test.
 let requests: {ticker: string; url: URL; headers: IncomingHttpHeaders}[] = [];
 const count = (ticker: string) => requests.filter((r) => r.ticker === ticker).length;
+/** A fixture's chart relabelled as another ticker's (Yahoo names the symbol in meta). */
+const as = (body: string, symbol: string) => body.replace(/"symbol": "[^"]*"/, `"symbol": "${symbol}"`);
 
 let server: Server;
 let baseUrl: string;
@@ -45,11 +47,15 @@ beforeAll(async () => {
       case "AAPL":
         return json(200, AAPL);
       case "FLAKY": // rate-limited once, with a Retry-After of one second
-        return count("FLAKY") === 1 ? json(429, "Too Many Requests", {"Retry-After": "1"}) : json(200, IJR);
+        return count("FLAKY") === 1
+          ? json(429, "Too Many Requests", {"Retry-After": "1"})
+          : json(200, as(IJR, "FLAKY"));
       case "BROKEN":
         return json(500, "<html>Internal Server Error</html>");
       case "RESET": // the connection drops once, then the answer comes
-        return count("RESET") === 1 ? req.socket.destroy() : json(200, IVV);
+        return count("RESET") === 1 ? req.socket.destroy() : json(200, as(IVV, "RESET"));
+      case "MIXUP": // another fund's chart, as a confused proxy might serve it
+        return json(200, IVV);
       case "GARBLED":
         return json(200, IJR.slice(0, 120));
       case "EMPTY":
@@ -164,6 +170,14 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
       includeAdjustedClose: "true"
     });
     expect(headers["user-agent"]).toMatch(/^Mozilla\/5\.0 /);
+  });
+
+  it("rejects an answer whose meta.symbol is another ticker's, naming both", async () => {
+    const [outcome] = await loopback().source.fetch(["MIXUP"], DEC);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? "" : outcome.error).toMatch(
+      /^MIXUP: unexpected response from .*: the answer is for "IVV", not "MIXUP"; answer rejected$/
+    );
   });
 
   it("isolates tickers: ['IJR', 'NOPE', 'IVV'] gives IJR and IVV, and NOPE's error, in order", async () => {
@@ -395,6 +409,59 @@ function chart(result: object) {
 
 describe("parseChart(ticker, body, {start, end})", () => {
   const at = (day: string, hourUtc = 14.5) => parseDay(day) / 1000 + hourUtc * 3600;
+
+  it("accepts meta.symbol in any case and rejects another symbol", () => {
+    const body = (symbol: string) =>
+      chart({
+        meta: {gmtoffset: -18000, symbol},
+        timestamp: [at("2024-01-02")],
+        indicators: {quote: [{close: [2]}]}
+      });
+    expect(parseChart("brk-b", body("BRK-B")).series.close).toEqual(Float64Array.of(2));
+    expect(() => parseChart("IJR", body("IVV"))).toThrow('the answer is for "IVV", not "IJR"; answer rejected');
+  });
+
+  it("rejects zero, negative and ×1000 closes (the CSV source's rule) with a warning per row, keeping the rest", () => {
+    const days = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09"];
+    const body = chart({
+      meta: {gmtoffset: -18000, symbol: "X"},
+      timestamp: days.map((d) => at(d)),
+      indicators: {
+        quote: [{close: [100, 0, -101, 102000, 103, 104]}],
+        adjclose: [{adjclose: [99, 99.5, 100, 100.5, 101, 0]}]
+      }
+    });
+    const {series, warnings} = parseChart("X", body);
+    expect(Array.from(series.date, formatDay)).toEqual(["2024-01-02", "2024-01-08"]);
+    expect(Array.from(series.close)).toEqual([100, 103]);
+    expect(warnings).toEqual([
+      "X: 2024-01-03: non-positive close 0; row rejected",
+      "X: 2024-01-04: non-positive close -101; row rejected",
+      "X: 2024-01-05: close 102000 is 1020× the close 100 of 2024-01-02 with no split between; row rejected",
+      "X: 2024-01-09: non-positive adjusted close 0; row rejected"
+    ]);
+  });
+
+  it("keeps a day whose jump a split explains", () => {
+    const body = chart({
+      meta: {gmtoffset: -18000, symbol: "X"},
+      timestamp: [at("2024-01-02"), at("2024-01-03")],
+      events: {splits: {[at("2024-01-03")]: {date: at("2024-01-03"), numerator: 1, denominator: 20}}},
+      indicators: {quote: [{close: [5, 100]}]}
+    });
+    const {series, warnings} = parseChart("X", body);
+    expect(Array.from(series.close)).toEqual([5, 100]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("throws when no row passes the rule, so the answer counts as failed", () => {
+    const body = chart({
+      meta: {gmtoffset: -18000, symbol: "X"},
+      timestamp: [at("2024-01-02"), at("2024-01-03")],
+      indicators: {quote: [{close: [0, 0]}]}
+    });
+    expect(() => parseChart("X", body)).toThrow("no usable rows: 2024-01-02: non-positive close 0 (and 1 more rows)");
+  });
 
   it("keeps the last row of a repeated day and sorts the days", () => {
     const body = chart({
