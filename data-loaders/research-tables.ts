@@ -5,6 +5,7 @@ import {DateDay, Float64, Table, tableToIPC, vectorFromArray, type Vector} from 
 import {formatDay} from "../src/lib/dates.js";
 import {toMonthEnd} from "../src/lib/regimes.js";
 import {writeFileAtomic} from "./atomic.js";
+import {folderEntries} from "./folder-entries.js";
 import {parseFredCsv} from "./fred.js";
 import {findSection, parseFrenchCsv, sizeValuation, type FrenchFile} from "./french.js";
 import type {ResearchMeta, ResearchProvenance} from "../src/lib/contracts.js";
@@ -214,11 +215,7 @@ export function researchKey(
     join(settings.cacheDir, "french"),
     join(settings.cacheDir, "fred")
   ]) {
-    if (!dir || !existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) {
-      const {size, mtimeMs} = statSync(join(dir, f));
-      hash.update(`${dir}/${f}:${size}:${mtimeMs}`);
-    }
+    if (dir) for (const {name, size, mtimeMs} of folderEntries(dir)) hash.update(`${dir}/${name}:${size}:${mtimeMs}`);
   }
   return hash.digest("hex").slice(0, 16);
 }

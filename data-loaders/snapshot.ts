@@ -6,6 +6,7 @@ import {formatDay} from "../src/lib/dates.js";
 import {fundInfo} from "../src/lib/universe.js";
 import {pricesToArrow} from "./arrow.js";
 import {writeFileAtomic} from "./atomic.js";
+import {folderEntries} from "./folder-entries.js";
 import {loadPrices, type LoadOptions, type PriceLoad} from "./prices.js";
 import {PROJECT_ROOT, type Settings} from "./settings.js";
 
@@ -33,12 +34,8 @@ export function fingerprint(settings: Settings, now = Date.now(), env: NodeJS.Pr
     if (key.startsWith("WORKBENCH_")) hash.update(`${key}=${value}`);
   for (const file of codeFiles()) hash.update(file).update(readFileSync(file));
   if (settings.source !== "csv") hash.update(formatDay(now)).update(readGeneration(settings.cacheDir));
-  if (settings.dataDir && existsSync(settings.dataDir)) {
-    for (const f of readdirSync(settings.dataDir).sort()) {
-      const {size, mtimeMs} = statSync(join(settings.dataDir, f));
-      hash.update(`${f}:${size}:${mtimeMs}`);
-    }
-  }
+  if (settings.dataDir)
+    for (const {name, size, mtimeMs} of folderEntries(settings.dataDir)) hash.update(`${name}:${size}:${mtimeMs}`);
   return hash.digest("hex").slice(0, 16);
 }
 

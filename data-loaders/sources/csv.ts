@@ -2,6 +2,7 @@ import {readdir, readFile} from "node:fs/promises";
 import path from "node:path";
 import {csvParseRows} from "d3";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
+import {priceProblem, screenSeries} from "../price-rules.js";
 import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "../types.js";
 
 type Field = "date" | "open" | "high" | "low" | "close" | "adjClose" | "dividend" | "split" | "volume";
@@ -56,21 +57,46 @@ function describeNames(field: Field): string {
 }
 
 /**
+ * The text of a CSV file's bytes, or an error saying what the file is and how
+ * to re-save it when it is not UTF-8 text (a UTF-16 "Unicode text" export).
+ * - file: the file's name, used in the message
+ */
+export function decodeCsv(bytes: Uint8Array, {file}: {file: string}): string {
+  const bom = bytes.length >= 2 ? (bytes[0] << 8) | bytes[1] : 0;
+  // Without a byte-order mark, UTF-16 shows as a NUL byte beside every ASCII character.
+  const nuls = bytes.subarray(0, 200).filter((b) => b === 0).length;
+  if (bom === 0xfffe || bom === 0xfeff || nuls > 10) {
+    const kind = bom === 0xfffe ? "UTF-16 little-endian" : bom === 0xfeff ? "UTF-16 big-endian" : "UTF-16";
+    throw new Error(
+      `${file} is ${kind} text (a spreadsheet's "Unicode text" export), not UTF-8: re-save it as "CSV UTF-8 (comma delimited)"`
+    );
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
  * Parses one ticker's daily-bar CSV (Yahoo, yfinance, Stooq or the shared
- * data layout), finding columns by header name and skipping bad rows with a
- * warning each; throws when the header has no date or close column.
+ * data layout), finding columns by header name. Rows may come in any date
+ * order (newest-first exports are common) and are sorted by date. Bad rows
+ * are skipped with a warning naming file and line: an unreadable date or
+ * close, more cells than the header (an unquoted decimal comma), a repeated
+ * date (the first kept), and rows failing the price rule every source shares
+ * (price-rules.ts: non-positive prices, implausible jumps). Throws when the
+ * header has no date or close column, or the file separates columns with
+ * semicolons.
  * - file: the file's name, used in every message
  * - ticker: the ticker the series is labelled with
  */
 export function parsePriceCsv(
   text: string,
   {file, ticker}: {file: string; ticker: string}
-): {series: PriceSeries; warnings: string[]} {
+): {series: PriceSeries; warnings: string[]; skipped: number} {
   const rows = csvParseRows(text.replace(/^\uFEFF/, ""));
   const blank = (row: string[]) => row.every((cell) => cell.trim() === "");
   let h = rows.findIndex((row) => !blank(row));
   if (h < 0) throw new Error(`${file}: the file is empty (expected a header row with date and close columns)`);
-  const header = rows[h].map(normalise);
+  const names = rows[h];
+  const header = names.map(normalise);
   const column = {} as Record<Field, number>;
   for (const field of Object.keys(NAMES) as Field[]) {
     const found = header.findIndex((name) => NAMES[field].includes(name));
@@ -81,6 +107,12 @@ export function parsePriceCsv(
     const dateRow = rows.findIndex((row, i) => i > h && i <= h + 3 && normalise(row[0] ?? "") === "date");
     if (dateRow > 0) ((column.date = 0), (h = dateRow));
   }
+  if ((column.date < 0 || column.close < 0) && rows[h].length === 1 && rows[h][0].includes(";")) {
+    throw new Error(
+      `${file} separates its columns with semicolons (a spreadsheet export in a European locale): ` +
+        `re-save it as CSV with comma separators and a dot as the decimal point`
+    );
+  }
   for (const field of ["date", "close"] as const) {
     if (column[field] < 0) {
       const found = rows[h].map((c) => JSON.stringify(c.trim())).join(", ");
@@ -90,27 +122,28 @@ export function parsePriceCsv(
       );
     }
   }
+  // The header's width, not counting empty trailing cells (pandas and spreadsheets add some).
+  let width = names.length;
+  while (width > 1 && names[width - 1].trim() === "") --width;
 
-  const cols = {
-    date: [] as number[],
-    close: [] as number[],
-    adjClose: [] as number[],
-    dividend: [] as number[],
-    split: [] as number[],
-    volume: [] as number[]
-  };
   const warnings: string[] = [];
   let skipped = 0;
   const skip = (line: number, why: string) => {
     if (++skipped <= MAX_WARNINGS) warnings.push(`${file} line ${line}: ${why}, row skipped`);
   };
   const get = (row: string[], field: Field) => (column[field] < 0 ? NaN : number(row[column[field]]));
-  let last = -Infinity;
+  const parsed: {t: number; line: number; row: string[]}[] = [];
   for (let i = h + 1; i < rows.length; ++i) {
     const row = rows[i];
     if (blank(row)) continue;
     // Line numbers count rows, which equal file lines unless a quoted field spans lines.
     const line = i + 1;
+    let cells = row.length;
+    while (cells > width && row[cells - 1].trim() === "") --cells;
+    if (cells > width) {
+      skip(line, `${cells} cells under a header of ${width} (a decimal comma? write 100.23, not 100,23)`);
+      continue;
+    }
     const t = day(row[column.date]);
     if (Number.isNaN(t)) {
       skip(line, `unparseable date ${JSON.stringify(row[column.date] ?? "")}`);
@@ -121,41 +154,42 @@ export function parsePriceCsv(
       skip(line, `unparseable close ${JSON.stringify(row[column.close] ?? "")} on ${formatDay(t)}`);
       continue;
     }
-    const adjClose = get(row, "adjClose");
-    // Only the prices we keep are checked: old Yahoo rows sometimes carry an open of 0 beside a good close.
-    if (close <= 0 || adjClose <= 0) {
-      skip(line, `non-positive price ${close <= 0 ? close : adjClose} on ${formatDay(t)}`);
+    const problem = priceProblem(close, get(row, "adjClose"));
+    if (problem) {
+      skip(line, `${problem} on ${formatDay(t)}`);
       continue;
     }
-    if (t === last) {
-      skip(line, `duplicate date ${formatDay(t)}`);
-      continue;
-    }
-    if (t < last) {
-      skip(line, `out-of-order date ${formatDay(t)} after ${formatDay(last)}`);
-      continue;
-    }
-    last = t;
-    cols.date.push(t);
-    cols.close.push(close);
-    cols.adjClose.push(adjClose);
-    const dividend = get(row, "dividend");
-    cols.dividend.push(Number.isNaN(dividend) ? 0 : dividend);
-    cols.split.push(column.split < 0 ? 1 : splitRatio(row[column.split]));
-    cols.volume.push(get(row, "volume"));
+    parsed.push({t, line, row});
   }
-  if (skipped > MAX_WARNINGS) warnings.push(`${file}: and ${skipped - MAX_WARNINGS} more rows skipped`);
-  if (cols.date.length === 0) warnings.push(`${file}: no data rows`);
-  const series: PriceSeries = {
+  // Stable, so of two rows with one date the first in the file is kept.
+  const ordered = parsed.slice().sort((a, b) => a.t - b.t);
+  if (ordered.some((r, k) => r !== parsed[k]) && !ordered.every((r, k) => r === parsed[parsed.length - 1 - k])) {
+    const k = parsed.findIndex((r, k) => k > 0 && r.t < parsed[k - 1].t);
+    warnings.unshift(`${file}: rows are not in date order (line ${parsed[k].line} goes back in time); sorted by date`);
+  }
+  const kept: typeof parsed = [];
+  for (const r of ordered) {
+    const previous = kept[kept.length - 1];
+    if (previous?.t === r.t) skip(r.line, `duplicate date ${formatDay(r.t)} (line ${previous.line} has it too)`);
+    else kept.push(r);
+  }
+  const all: PriceSeries = {
     ticker,
-    date: Float64Array.from(cols.date),
-    close: Float64Array.from(cols.close),
-    adjClose: Float64Array.from(cols.adjClose),
-    dividend: Float64Array.from(cols.dividend),
-    split: Float64Array.from(cols.split),
-    volume: Float64Array.from(cols.volume)
+    date: Float64Array.from(kept, (r) => r.t),
+    close: Float64Array.from(kept, (r) => get(r.row, "close")),
+    adjClose: Float64Array.from(kept, (r) => get(r.row, "adjClose")),
+    dividend: Float64Array.from(kept, (r) => {
+      const dividend = get(r.row, "dividend");
+      return Number.isNaN(dividend) ? 0 : dividend;
+    }),
+    split: Float64Array.from(kept, (r) => (column.split < 0 ? 1 : splitRatio(r.row[column.split]))),
+    volume: Float64Array.from(kept, (r) => get(r.row, "volume"))
   };
-  return {series, warnings};
+  const {series, rejected} = screenSeries(all);
+  for (const {index, reason} of rejected) skip(kept[index].line, reason);
+  if (skipped > MAX_WARNINGS) warnings.push(`${file}: and ${skipped - MAX_WARNINGS} more rows skipped`);
+  if (series.date.length === 0) warnings.push(`${file}: no data rows`);
+  return {series, warnings, skipped};
 }
 
 /** The file holding `ticker` among `names`: TICKER.csv (any case), else Stooq's ticker.us.txt / ticker.us.csv, else TICKER.txt. */
@@ -240,7 +274,7 @@ async function loadOne(
     };
   }
   try {
-    const text = await readFile(path.join(dir, file), "utf8");
+    const text = decodeCsv(await readFile(path.join(dir, file)), {file});
     const {series, warnings} = parsePriceCsv(text, {file, ticker});
     const clipped = clip(series, from, to);
     if (clipped.date.length === 0) {
@@ -252,6 +286,12 @@ async function loadOne(
     }
     return {ticker, ok: true, series: clipped, warnings};
   } catch (error) {
-    return {ticker, ok: false, error: `${ticker}: ${(error as Error).message}`, warnings: []};
+    const code = (error as NodeJS.ErrnoException).code;
+    // readdir lists a link whose target is gone (ENOENT) or that points at itself (ELOOP).
+    const message =
+      code === "ENOENT" || code === "ELOOP"
+        ? `${file} in ${dir} cannot be read: it is a broken or looping link (${code}); replace it with the file itself`
+        : (error as Error).message;
+    return {ticker, ok: false, error: `${ticker}: ${message}`, warnings: []};
   }
 }

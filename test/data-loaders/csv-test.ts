@@ -1,7 +1,8 @@
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import path from "node:path";
 import {describe, it, expect} from "vitest";
-import {csvSource, findTickerFile, parsePriceCsv} from "../../data-loaders/sources/csv.js";
+import {csvSource, decodeCsv, findTickerFile, parsePriceCsv} from "../../data-loaders/sources/csv.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 import type {PriceSeries, TickerOutcome} from "../../data-loaders/types.js";
 
@@ -90,18 +91,19 @@ describe("parsePriceCsv(text, {file, ticker})", () => {
     expect(list(series.split)).toEqual([2, 0.1, 1]);
   });
 
-  it("skips each kind of bad row with a file:line warning and loads the rest", () => {
-    const {series, warnings} = parseFixture("bad-rows.csv");
-    expect(days(series)).toEqual(["2024-01-02", "2024-01-08", "2024-01-09"]);
-    expect(list(series.close)).toEqual([10, 12, 14]);
+  it("skips each kind of bad row with a file:line warning, sorts the rest and loads them", () => {
+    const {series, warnings, skipped} = parseFixture("bad-rows.csv");
+    expect(days(series)).toEqual(["2024-01-02", "2024-01-05", "2024-01-08", "2024-01-09"]);
+    expect(list(series.close)).toEqual([10, 13, 12, 14]);
     expect(warnings).toEqual([
+      "bad-rows.csv: rows are not in date order (line 9 goes back in time); sorted by date",
       'bad-rows.csv line 3: unparseable date "2024-13-40", row skipped',
       'bad-rows.csv line 4: unparseable close "abc" on 2024-01-03, row skipped',
-      "bad-rows.csv line 5: non-positive price -1 on 2024-01-04, row skipped",
-      "bad-rows.csv line 6: non-positive price 0 on 2024-01-05, row skipped",
-      "bad-rows.csv line 8: duplicate date 2024-01-08, row skipped",
-      "bad-rows.csv line 9: out-of-order date 2024-01-05 after 2024-01-08, row skipped"
+      "bad-rows.csv line 5: non-positive close -1 on 2024-01-04, row skipped",
+      "bad-rows.csv line 6: non-positive adjusted close 0 on 2024-01-05, row skipped",
+      "bad-rows.csv line 8: duplicate date 2024-01-08 (line 7 has it too), row skipped"
     ]);
+    expect(skipped).toBe(5);
   });
 
   it("caps the warnings at 20 plus an 'and N more' line", () => {
@@ -109,8 +111,69 @@ describe("parsePriceCsv(text, {file, ticker})", () => {
     const {series, warnings} = parsePriceCsv(rows.join("\n"), {file: "X.csv", ticker: "X"});
     expect(series.date.length).toBe(1);
     expect(warnings).toHaveLength(21);
-    expect(warnings[0]).toBe("X.csv line 3: duplicate date 2024-01-02, row skipped");
+    expect(warnings[0]).toBe("X.csv line 3: duplicate date 2024-01-02 (line 2 has it too), row skipped");
     expect(warnings[20]).toBe("X.csv: and 5 more rows skipped");
+  });
+
+  /** A 300-row Date,Close,Volume file of weekdays from 2023-01-02 with closes 100, 101, …, rows in the order given. */
+  const file300 = (order: (rows: string[]) => string[]) => {
+    const rows: string[] = [];
+    for (let t = parseDay("2023-01-02"); rows.length < 300; t += 86_400_000)
+      if (![0, 6].includes(new Date(t).getUTCDay())) rows.push(`${formatDay(t)},${100 + rows.length},1000`);
+    return ["Date,Close,Volume", ...order(rows)].join("\n");
+  };
+
+  it("loads all 300 rows of a newest-first file, in date order, without a warning", () => {
+    const {series, warnings} = parsePriceCsv(
+      file300((r) => r.reverse()),
+      {file: "N.csv", ticker: "N"}
+    );
+    expect(series.date.length).toBe(300);
+    expect(series.close[0]).toBe(100);
+    expect(series.close[299]).toBe(399);
+    expect(series.date.every((t, i) => i === 0 || t > series.date[i - 1])).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it("loads all 300 rows of a shuffled file, sorted, saying it sorted them", () => {
+    // A fixed shuffle: every 7th row first, then the rest (a deterministic permutation).
+    const shuffle = (r: string[]) => [...r.filter((_, i) => i % 7 === 3), ...r.filter((_, i) => i % 7 !== 3)];
+    const {series, warnings} = parsePriceCsv(file300(shuffle), {file: "S.csv", ticker: "S"});
+    expect(list(series.close)).toEqual(Array.from({length: 300}, (_, i) => 100 + i));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^S\.csv: rows are not in date order \(line \d+ goes back in time\); sorted by date$/)
+    ]);
+  });
+
+  it("rejects a row with more cells than the header (an unquoted decimal comma) instead of reading close = 100", () => {
+    const text = "Date,Close,Volume\n2024-01-01,100,23,1000\n2024-01-02,101.5,1000\n";
+    const {series, warnings} = parsePriceCsv(text, {file: "D.csv", ticker: "D"});
+    expect(list(series.close)).toEqual([101.5]);
+    expect(warnings).toEqual([
+      "D.csv line 2: 4 cells under a header of 3 (a decimal comma? write 100.23, not 100,23), row skipped"
+    ]);
+  });
+
+  it("tolerates empty trailing cells beyond the header", () => {
+    const {series, warnings} = parsePriceCsv("Date,Close,\n2024-01-02,5,,\n", {file: "E.csv", ticker: "E"});
+    expect(list(series.close)).toEqual([5]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("rejects a ×1000 close by the rule every source shares, naming the line", () => {
+    const text = "Date,Close\n2024-01-02,100\n2024-01-03,101000\n2024-01-04,102\n";
+    const {series, warnings} = parsePriceCsv(text, {file: "J.csv", ticker: "J"});
+    expect(list(series.close)).toEqual([100, 102]);
+    expect(warnings).toEqual([
+      "J.csv line 3: close 101000 is 1010× the close 100 of 2024-01-02 with no split between, row skipped"
+    ]);
+  });
+
+  it("says a semicolon-separated file is one and how to re-save it", () => {
+    const text = "Date;Close;Volume\n2024-01-02;100,5;1000\n";
+    expect(() => parsePriceCsv(text, {file: "EU.csv", ticker: "EU"})).toThrow(
+      "EU.csv separates its columns with semicolons (a spreadsheet export in a European locale): re-save it as CSV with comma separators and a dot as the decimal point"
+    );
   });
 
   it("accepts header names whatever their case, spaces, underscores and angle brackets", () => {
@@ -150,6 +213,38 @@ describe("findTickerFile(names, ticker)", () => {
     expect(findTickerFile(["IJR.US.TXT"], "ijr")).toBe("IJR.US.TXT");
     expect(findTickerFile(["spy.us.csv", "SPY.csv"], "SPY")).toBe("SPY.csv");
     expect(findTickerFile(["SPYX.csv"], "SPY")).toBeUndefined();
+  });
+});
+
+describe("decodeCsv(bytes, {file})", () => {
+  const utf16 = (text: string, bom: number[], littleEndian: boolean) => {
+    const bytes = [...bom];
+    for (const c of text) bytes.push(...(littleEndian ? [c.charCodeAt(0), 0] : [0, c.charCodeAt(0)]));
+    return Uint8Array.from(bytes);
+  };
+
+  it("says a UTF-16 file (BOM FF FE, FE FF or none) is UTF-16 and how to re-save it", () => {
+    const text = "Date,Close\n2024-01-02,100\n2024-01-03,101\n";
+    expect(() => decodeCsv(utf16(text, [0xff, 0xfe], true), {file: "U.csv"})).toThrow(
+      'U.csv is UTF-16 little-endian text (a spreadsheet\'s "Unicode text" export), not UTF-8: re-save it as "CSV UTF-8 (comma delimited)"'
+    );
+    expect(() => decodeCsv(utf16(text, [0xfe, 0xff], false), {file: "U.csv"})).toThrow(/UTF-16 big-endian/);
+    expect(() => decodeCsv(utf16(text, [], true), {file: "U.csv"})).toThrow(/U\.csv is UTF-16 text/);
+  });
+
+  it("passes UTF-8 through", () => {
+    expect(decodeCsv(new TextEncoder().encode("Date,Close\n"), {file: "A.csv"})).toBe("Date,Close\n");
+  });
+
+  it("reaches the ticker's outcome through csvSource", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "workbench-csv-"));
+    try {
+      writeFileSync(path.join(dir, "U.csv"), utf16("Date,Close\n2024-01-02,100\n", [0xff, 0xfe], true));
+      const [u] = await csvSource({dir}).fetch(["U"], {start: "2024-01-01"});
+      expect(!u.ok && u.error).toMatch(/^U: U\.csv is UTF-16 little-endian text/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
 

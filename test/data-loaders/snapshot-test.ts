@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync
 } from "node:fs";
@@ -150,6 +151,44 @@ describe("fingerprint(settings, now, env)", () => {
     expect(edited).not.toBe(key);
     writeFileSync(join(dataDir, "QQQ.csv"), "Date,Close\n2024-01-02,400\n");
     expect(fingerprint(s, NOW, env)).not.toBe(edited);
+  });
+});
+
+describe("a CSV folder holding a dangling or looping link", () => {
+  const env = {WORKBENCH_SOURCE: "csv"};
+  /** A copy of the fixture folder with a dangling "old backup.csv", a self-loop and, optionally, IWM.csv as a dangling link. */
+  const folder = ({iwmBroken = false} = {}) => {
+    const dataDir = join(cacheDir, "csv");
+    cpSync(CSV_FOLDER, dataDir, {recursive: true});
+    symlinkSync(join(dataDir, "gone.csv"), join(dataDir, "old backup.csv"));
+    symlinkSync(join(dataDir, "loop.csv"), join(dataDir, "loop.csv"));
+    if (iwmBroken) {
+      rmSync(join(dataDir, "iwm.CSV"));
+      symlinkSync(join(dataDir, "moved", "iwm.csv"), join(dataDir, "IWM.csv"));
+    }
+    return dataDir;
+  };
+
+  it("fingerprint() and ensureSnapshot() skip entries no ticker needs", async () => {
+    const s = settings({source: "csv", dataDir: folder(), tickers: ["SPY", "IWM"], start: "2024-01-01"});
+    expect(fingerprint(s, NOW, env)).toMatch(/^[0-9a-f]{16}$/);
+    const dir = await ensureSnapshot(s, {now: NOW});
+    const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
+    expect(meta.series.map((p: {ticker: string; rows: number}) => [p.ticker, p.rows])).toEqual([
+      ["SPY", 4],
+      ["IWM", 5]
+    ]);
+    expect(JSON.stringify(meta)).not.toMatch(/old backup|loop\.csv/);
+  });
+
+  it("a ticker whose file is a broken link fails alone, saying so", async () => {
+    const dataDir = folder({iwmBroken: true});
+    const s = settings({source: "csv", dataDir, tickers: ["SPY", "IWM"], start: "2024-01-01"});
+    const dir = await ensureSnapshot(s, {now: NOW});
+    const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
+    expect(meta.series[1].warnings).toEqual([
+      `failed: IWM: IWM.csv in ${dataDir} cannot be read: it is a broken or looping link (ENOENT); replace it with the file itself`
+    ]);
   });
 });
 
