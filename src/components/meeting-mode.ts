@@ -1,4 +1,4 @@
-import {setUrlParam} from "./url-state.js";
+import {setQuery} from "./url-input.js";
 
 const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", " "]);
 const PREVIOUS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
@@ -40,7 +40,10 @@ function onKey(event: KeyboardEvent): void {
  */
 export function setMeetingMode(on: boolean): void {
   document.documentElement.classList.toggle("present", on);
-  setUrlParam("present", on ? "1" : null);
+  const query = new URLSearchParams(window.location.search);
+  if (on) query.set("present", "1");
+  else query.delete("present");
+  setQuery(query);
   window.removeEventListener("keydown", onKey);
   if (on) window.addEventListener("keydown", onKey);
   document.dispatchEvent(new CustomEvent("meetingmode", {detail: on}));

@@ -18,7 +18,8 @@ async function copyText(text: string): Promise<boolean> {
 
 /**
  * The page's sharing controls: copy the link to this exact view, meeting
- * mode on and off, and print. Opening a link with `present=1` starts in meeting mode.
+ * mode on and off, and print. Opening a link with `present=1` (or a bare
+ * `present`) starts in meeting mode; `present=0` or `present=false` does not.
  */
 export function pageTools(): HTMLElement {
   const bar = document.createElement("div");
@@ -51,7 +52,13 @@ export function pageTools(): HTMLElement {
     (e) => (present.textContent = (e as CustomEvent).detail ? "Leave meeting mode" : "Meeting mode")
   );
   button("Print", () => window.print(), "print");
-  if (new URLSearchParams(window.location.search).has("present") && !inMeetingMode()) setMeetingMode(true);
+  if (presentRequested(window.location.search) && !inMeetingMode()) setMeetingMode(true);
   present.textContent = inMeetingMode() ? "Leave meeting mode" : "Meeting mode";
   return bar;
+}
+
+/** Whether a query asks for meeting mode: `present`, `present=1`, `present=true`; not `present=0`, `present=false`, `present=no`. */
+export function presentRequested(search: string): boolean {
+  const value = new URLSearchParams(search).get("present");
+  return value !== null && !/^(0|false|no|off)$/i.test(value.trim());
 }

@@ -14,7 +14,7 @@ export function windowInput({
   min = 5,
   max = 756,
   label = "Window (days)"
-} = {}): HTMLElement {
+} = {}): HTMLElement & {value: number} {
   const range = Inputs.range([min, max], {step: 1, value: Math.min(max, Math.max(min, value)), label});
   const buttons = document.createElement("div");
   buttons.className = "window-presets";

@@ -1,4 +1,4 @@
-import {SIZE_ORDER, fundInfo, type SizeBucket} from "./universe.js";
+import {SIZE_ORDER, fundInfo, sizeSide, type Fund} from "./universe.js";
 
 /**
  * Fund-level valuation: the multiples of each ETF's holdings (P/E, P/B, P/S,
@@ -25,10 +25,6 @@ export interface FundValuationSnapshot {
 
 export type Multiple = "pe" | "pb" | "ps" | "pcf";
 
-/** Size buckets on each side of the comparison. Mid caps and market funds (SPY, VTI: large caps again) stay out. */
-const SMALL: readonly SizeBucket[] = ["micro", "small"];
-const LARGE: readonly SizeBucket[] = ["large"];
-
 /** A snapshot older than this many days is stale. */
 export const STALE_DAYS = 7;
 
@@ -40,9 +36,15 @@ export function median(values: readonly (number | null)[]): number {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-/** The funds smallest size first (SIZE_ORDER), keeping the input's order within a size; a new array. */
-export function sortBySize<T extends {ticker: string}>(rows: readonly T[]): T[] {
-  const rank = (r: T) => SIZE_ORDER.indexOf(fundInfo(r.ticker).size);
+/**
+ * The funds smallest size first (SIZE_ORDER), keeping the input's order within a size; a new array.
+ * - fund: ticker to fund (default fundInfo; pages pass the declared universe's lookup)
+ */
+export function sortBySize<T extends {ticker: string}>(
+  rows: readonly T[],
+  {fund = fundInfo}: {fund?: (ticker: string) => Fund} = {}
+): T[] {
+  const rank = (r: T) => SIZE_ORDER.indexOf(fund(r.ticker).size);
   return rows
     .map((r, i) => ({r, i}))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
@@ -50,14 +52,18 @@ export function sortBySize<T extends {ticker: string}>(rows: readonly T[]): T[] 
 }
 
 /**
- * Median of one multiple across small and micro-cap funds and across large-cap funds, with how many funds each side has.
+ * Median of one multiple across the small side's funds and across the large side's (see sizeSide), with how many funds each side has.
  * - metric: which multiple (default "pe")
+ * - fund: ticker to fund (default fundInfo)
  */
-export function sizeMedians(rows: readonly FundValuation[], {metric = "pe"}: {metric?: Multiple} = {}) {
-  const side = (sizes: readonly SizeBucket[]) =>
-    rows.filter((r) => sizes.includes(fundInfo(r.ticker).size) && r[metric] !== null && Number.isFinite(r[metric]));
-  const small = side(SMALL);
-  const large = side(LARGE);
+export function sizeMedians(
+  rows: readonly FundValuation[],
+  {metric = "pe", fund = fundInfo}: {metric?: Multiple; fund?: (ticker: string) => Fund} = {}
+) {
+  const side = (name: "small" | "large") =>
+    rows.filter((r) => sizeSide(fund(r.ticker).size) === name && r[metric] !== null && Number.isFinite(r[metric]));
+  const small = side("small");
+  const large = side("large");
   return {
     small: median(small.map((r) => r[metric])),
     large: median(large.map((r) => r[metric])),
@@ -71,8 +77,11 @@ export function sizeMedians(rows: readonly FundValuation[], {metric = "pe"}: {me
  * e.g. "Small-cap funds' holdings trade at a median 15.2× earnings against 24.8× for large-cap funds";
  * null when either side has no P/E.
  */
-export function medianComparison(rows: readonly FundValuation[]): string | null {
-  const {small, large, smallCount, largeCount} = sizeMedians(rows);
+export function medianComparison(
+  rows: readonly FundValuation[],
+  {fund = fundInfo}: {fund?: (ticker: string) => Fund} = {}
+): string | null {
+  const {small, large, smallCount, largeCount} = sizeMedians(rows, {fund});
   if (!smallCount || !largeCount) return null;
   const funds = (n: number) => `${n} fund${n === 1 ? "" : "s"}`;
   return `Small-cap funds' holdings trade at a median ${small.toFixed(1)}× earnings against ${large.toFixed(1)}× for large-cap funds (${funds(smallCount)} against ${funds(largeCount)}).`;

@@ -4,7 +4,7 @@ export {totalReturnIndex} from "./total-return.js";
 export {simpleReturns, periodReturn} from "./returns.js";
 export {annualizedVolatility, TRADING_DAYS} from "./volatility.js";
 export {drawdown, maxDrawdown} from "./drawdown.js";
-export {periodWindow, periodStartDate, PERIODS, type Period, type PeriodWindow} from "./periods.js";
+export {periodWindow, periodStartDate, PERIODS, PERIOD_LABELS, type Period, type PeriodWindow} from "./periods.js";
 export {pricesByTicker, type TickerPrices} from "./price-panel.js";
 export {scoreboard, type Scoreboard, type ScoreboardRow} from "./scoreboard.js";
 export {formatPercent, formatPoints, formatOrdinal} from "./format.js";

@@ -4,6 +4,18 @@ export type Period = "ytd" | "1m" | "3m" | "6m" | "1y" | "3y" | "5y" | "custom";
 
 export const PERIODS: readonly Period[] = ["ytd", "1m", "3m", "6m", "1y", "3y", "5y", "custom"];
 
+/** Each period as an input or a caption names it. */
+export const PERIOD_LABELS: Readonly<Record<Period, string>> = {
+  ytd: "Year to date",
+  "1m": "1 month",
+  "3m": "3 months",
+  "6m": "6 months",
+  "1y": "1 year",
+  "3y": "3 years",
+  "5y": "5 years",
+  custom: "Custom"
+};
+
 const MONTHS: Record<string, number> = {"1m": 1, "3m": 3, "6m": 6, "1y": 12, "3y": 36, "5y": 60};
 
 /** A period resolved against one series' trading days. */

@@ -32,11 +32,17 @@ export interface Scoreboard {
  * - period: see periodWindow (default "ytd")
  * - asOf: YYYY-MM-DD (default: each fund's last day)
  * - from: custom period start
+ * - fund: ticker to fund, for the name, size and style (default fundInfo; pages pass the declared universe's lookup)
  */
 export function scoreboard(
   prices: ReadonlyMap<string, TickerPrices>,
   tickers: readonly string[],
-  {period = "ytd", asOf, from}: {period?: Period; asOf?: string; from?: string} = {}
+  {
+    period = "ytd",
+    asOf,
+    from,
+    fund = fundInfo
+  }: {period?: Period; asOf?: string; from?: string; fund?: (ticker: string) => Fund} = {}
 ): Scoreboard {
   const rows: ScoreboardRow[] = [];
   const missing: Scoreboard["missing"] = [];
@@ -52,8 +58,13 @@ export function scoreboard(
       continue;
     }
     const window = p.index.subarray(w.start, w.end + 1);
+    // The four descriptive fields only: a universe entry may carry more (whether it was declared).
+    const {name, size, style} = fund(ticker);
     rows.push({
-      ...fundInfo(ticker),
+      ticker,
+      name,
+      size,
+      style,
       totalReturn: window[window.length - 1] / window[0] - 1,
       volatility: annualizedVolatility(simpleReturns(window)),
       maxDrawdown: maxDrawdown(window),

@@ -52,3 +52,23 @@ export function fundInfo(ticker: string): Fund {
     KNOWN.find((f) => f.ticker === t) ?? {ticker: t, name: t, size: "other", style: "other"}
   );
 }
+
+/**
+ * A ticker-to-fund lookup that takes a universe first (meta.json's, which
+ * carries the funds a researcher declared with their name, size and style)
+ * and falls back to fundInfo, so older meta files without one still work.
+ */
+export function fundLookup(universe: readonly Fund[] = []): (ticker: string) => Fund {
+  const byTicker = new Map(universe.map((f) => [f.ticker.toUpperCase(), f]));
+  return (ticker) => byTicker.get(ticker.toUpperCase()) ?? fundInfo(ticker);
+}
+
+/**
+ * The side a size bucket takes in every small-versus-large comparison (pair
+ * pickers, fund medians, captions): micro and small caps are the small side;
+ * large caps and the market (S&P 500, total market: large caps by weight)
+ * the large side; mid caps and unknown funds neither.
+ */
+export function sizeSide(size: SizeBucket): "small" | "large" | null {
+  return size === "micro" || size === "small" ? "small" : size === "large" || size === "market" ? "large" : null;
+}

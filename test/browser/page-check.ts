@@ -1,3 +1,5 @@
+import {readdirSync} from "node:fs";
+import {resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
 
 /** What went wrong on a page: error cells, console errors, uncaught exceptions, failed requests. */
@@ -51,4 +53,18 @@ export async function chartsWithMarks(page: Page): Promise<number> {
         })
       ).length
   );
+}
+
+/** Every page a build produced, found on disk so a new page is tested without editing this file. */
+export function builtPages(output = "dist"): string[] {
+  const dist = resolve(import.meta.dirname, "../.tmp", output);
+  const walk = (dir: string, prefix = ""): string[] =>
+    readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+      e.isDirectory() && !e.name.startsWith("_")
+        ? walk(resolve(dir, e.name), `${prefix}${e.name}/`)
+        : e.name.endsWith(".html") && e.name !== "404.html"
+          ? [`${prefix}${e.name}`]
+          : []
+    );
+  return walk(dist).sort();
 }

@@ -1,27 +1,11 @@
-import {readdirSync} from "node:fs";
-import {resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {INSTALL_HINT, launchChromium} from "./chromium.js";
-import {chartsWithMarks, openPage, settle} from "./page-check.js";
+import {builtPages, chartsWithMarks, openPage, settle} from "./page-check.js";
 
 const chromiumPath = inject("chromiumPath");
 const siteUrl = inject("siteUrl");
 if (!chromiumPath) console.warn(INSTALL_HINT);
-
-/** Every page a build produced, found on disk so a new page is tested without editing this file. */
-export function builtPages(output = "dist"): string[] {
-  const dist = resolve(import.meta.dirname, "../.tmp", output);
-  const walk = (dir: string, prefix = ""): string[] =>
-    readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-      e.isDirectory() && !e.name.startsWith("_")
-        ? walk(resolve(dir, e.name), `${prefix}${e.name}/`)
-        : e.name.endsWith(".html") && e.name !== "404.html"
-          ? [`${prefix}${e.name}`]
-          : []
-    );
-  return walk(dist).sort();
-}
 
 describe.skipIf(!chromiumPath)("every page in headless Chromium", () => {
   let browser: Browser;

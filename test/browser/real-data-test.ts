@@ -1,8 +1,7 @@
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {launchChromium} from "./chromium.js";
-import {chartsWithMarks, openPage} from "./page-check.js";
-import {builtPages} from "./pages-test.js";
+import {builtPages, chartsWithMarks, openPage} from "./page-check.js";
 
 const chromiumPath = inject("chromiumPath");
 const realSiteUrl = inject("realSiteUrl");

@@ -3,7 +3,7 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {csvParse} from "d3";
 import {launchChromium} from "./chromium.js";
-import {openPage, settle} from "./page-check.js";
+import {builtPages, openPage, settle} from "./page-check.js";
 
 const chromiumPath = inject("chromiumPath");
 const siteUrl = inject("siteUrl");
@@ -31,15 +31,8 @@ describe.skipIf(!chromiumPath)("sharing: links, downloads, meeting mode", () => 
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
 
-  for (const path of [
-    "index.html",
-    "spreads.html",
-    "trend.html",
-    "valuation.html",
-    "factors.html",
-    "regimes.html",
-    "persistence.html"
-  ]) {
+  // Every page the build produced, found on disk: a new page is checked without editing this file.
+  for (const path of chromiumPath ? builtPages() : []) {
     it(`${path}: a changed view, reopened from its URL, is the same view`, async () => {
       const {page} = await openPage(browser, `${siteUrl}${path}`);
       // Change the first drop-down to another choice, as a reader would.
@@ -59,6 +52,28 @@ describe.skipIf(!chromiumPath)("sharing: links, downloads, meeting mode", () => 
       await again.close();
     });
   }
+
+  it("present=0 in a link does not turn meeting mode on; present=1 does", async () => {
+    const {page} = await openPage(browser, `${siteUrl}index.html?present=0`);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("present"))).toBe(false);
+    await page.close();
+    const {page: on} = await openPage(browser, `${siteUrl}index.html?present=1`);
+    expect(await on.evaluate(() => document.documentElement.classList.contains("present"))).toBe(true);
+    await on.close();
+  });
+
+  it("index.html?asof=9999-12-31 opens on the last close with a note saying what was ignored, not a blank page", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}index.html?asof=9999-12-31&period=ytd`);
+    expect(problems.errorCells).toEqual([]);
+    const last = await page.locator('input[type="date"]').first().inputValue();
+    expect(last).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.locator(".url-note").innerText()).resolves.toBe(
+      `asof=9999-12-31 in the link: after the last day available, ${last}; showing ${last}.`
+    );
+    expect(await page.locator(".scoreboard-table tbody tr").count()).toBe(11);
+    expect(new URL(page.url()).searchParams.get("asof")).toBe(last);
+    await page.close();
+  });
 
   it("Copy link puts the exact URL of the view on the clipboard", async () => {
     const context = await browser.newContext({permissions: ["clipboard-read", "clipboard-write"]});

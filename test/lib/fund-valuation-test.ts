@@ -7,6 +7,7 @@ import {
   sortBySize,
   type FundValuation
 } from "../../src/lib/fund-valuation.js";
+import {fundLookup} from "../../src/lib/universe.js";
 
 const row = (ticker: string, pe: number | null, rest: Partial<FundValuation> = {}): FundValuation => ({
   ticker,
@@ -68,9 +69,15 @@ describe("sortBySize(rows)", () => {
 });
 
 describe("sizeMedians(rows, {metric})", () => {
-  it("takes micro and small funds against large ones, skipping null P/E, mid and market funds", () => {
-    // Small side IWC 14, IJR 16, IJS 12.5 (IWM has none): median 14. Large side IVV 25, IVE 20, IWB 26: median 25.
-    expect(sizeMedians(ROWS)).toEqual({small: 14, large: 25, smallCount: 3, largeCount: 3});
+  it("takes the small side (micro, small) against the large side (large, market), skipping null P/E and mid caps", () => {
+    // Small side IWC 14, IJR 16, IJS 12.5 (IWM has none): median 14. Large side SPY 24, IVV 25, IVE 20, IWB 26: median 24.5.
+    expect(sizeMedians(ROWS)).toEqual({small: 14, large: 24.5, smallCount: 3, largeCount: 4});
+  });
+  it("takes a declared fund's size from the universe it is given", () => {
+    const fund = fundLookup([{ticker: "ZZQ", name: "Declared small value", size: "small", style: "value"}]);
+    const rows = [row("ZZQ", 11), row("IVV", 25)];
+    expect(sizeMedians(rows)).toEqual({small: NaN, large: 25, smallCount: 0, largeCount: 1});
+    expect(sizeMedians(rows, {fund})).toEqual({small: 11, large: 25, smallCount: 1, largeCount: 1});
   });
   it("works on another multiple", () => {
     const rows = [row("IJR", 15, {pb: 1.8}), row("IWC", 14, {pb: 1.4}), row("IVV", 25, {pb: 4.6})];
@@ -81,7 +88,7 @@ describe("sizeMedians(rows, {metric})", () => {
 describe("medianComparison(rows)", () => {
   it("writes the sentence with one decimal and the count on each side", () => {
     expect(medianComparison(ROWS)).toBe(
-      "Small-cap funds' holdings trade at a median 14.0× earnings against 25.0× for large-cap funds (3 funds against 3 funds)."
+      "Small-cap funds' holdings trade at a median 14.0× earnings against 24.5× for large-cap funds (3 funds against 4 funds)."
     );
     expect(medianComparison([row("IJR", 15.24), row("IVV", 24.75), row("IVE", 24.85)])).toBe(
       "Small-cap funds' holdings trade at a median 15.2× earnings against 24.8× for large-cap funds (1 fund against 2 funds)."

@@ -6,6 +6,7 @@ import {formatPercent} from "../../src/lib/format.js";
 import type {TickerPrices} from "../../src/lib/price-panel.js";
 import {scoreboard} from "../../src/lib/scoreboard.js";
 import {totalReturnIndex} from "../../src/lib/total-return.js";
+import {fundLookup, type Fund} from "../../src/lib/universe.js";
 
 function prices(ticker: string, days: string[], closes: number[]): TickerPrices {
   const close = Float64Array.from(closes);
@@ -57,6 +58,25 @@ describe("scoreboard(prices, tickers)", () => {
     const variance = ((0.1 - m) ** 2 + (-0.1 - m) ** 2 + (2 / 33 - m) ** 2) / 2;
     expect(rows[0].volatility).toBeCloseTo(Math.sqrt(variance * 252), 12);
     expect(rows[0].volatility).toBeCloseTo(1.6818264, 6);
+  });
+  it("a fund declared in the universe (meta.json's) is scored with its name, size and style, not as other", () => {
+    const fund = fundLookup([
+      {ticker: "ABC", name: "Avantis-like Small Value", size: "small", style: "value", declared: true} as Fund
+    ]);
+    const {rows} = scoreboard(PRICES, ["ABC", "IJR"], {fund});
+    expect(rows.find((r) => r.ticker === "ABC")).toEqual({
+      ticker: "ABC",
+      name: "Avantis-like Small Value",
+      size: "small",
+      style: "value",
+      totalReturn: 0,
+      volatility: 0,
+      maxDrawdown: 0,
+      startDate: "2025-12-31",
+      endDate: "2026-01-06"
+    });
+    // Built-in funds keep their description.
+    expect(rows.find((r) => r.ticker === "IJR")).toMatchObject({name: "iShares Core S&P Small-Cap 600", size: "small"});
   });
   it("scoreboard rows carry the fund description and the dates used", () => {
     const {rows} = scoreboard(PRICES, ["IJR", "ABC"]);

@@ -1,0 +1,55 @@
+/**
+ * The page kit: what every page imports, in one line. A page is front matter,
+ * this import, one `openPage` call naming the data it shows, its header, then
+ * prose, inputs and figures (see the README's "Writing a page").
+ *
+ * Inputs and htl come from node_modules through here, so no page reaches for
+ * Framework's CDN copies (which fail offline).
+ */
+import {FileAttachment} from "observablehq:stdlib";
+import {openData, type DataFiles, type Page, type PageRequest} from "./page-kit.js";
+
+export * as Inputs from "@observablehq/inputs";
+export {html} from "htl";
+export {figure} from "./figure.js";
+export {
+  urlCheckbox,
+  urlDate,
+  urlInput,
+  urlInteger,
+  urlNumber,
+  urlRadio,
+  urlRange,
+  urlSelect,
+  urlText,
+  urlWindow
+} from "./url-input.js";
+export type {Page, PageRequest};
+
+// Framework finds data files by static analysis of literal paths, in pages and in the modules they import alike
+// (a path here is relative to this module); a file is fetched only when a page opens it. Each call reads its
+// file right away with .arrayBuffer() or .json(): a bare FileAttachment("….arrow") makes Framework add its
+// implicit Arrow import, fetched from a CDN (which fails offline).
+const FILES: DataFiles = {
+  prices: () => FileAttachment("../data/prices.arrow").arrayBuffer(),
+  meta: () => FileAttachment("../data/meta.json").json(),
+  research: () => FileAttachment("../data/research-meta.json").json(),
+  fundValuation: () => FileAttachment("../data/fund-valuation.json").json(),
+  factors: () => FileAttachment("../data/factors.arrow").arrayBuffer(),
+  factorsMonthly: () => FileAttachment("../data/factors-monthly.arrow").arrayBuffer(),
+  macro: () => FileAttachment("../data/macro.arrow").arrayBuffer(),
+  valuation: () => FileAttachment("../data/valuation.arrow").arrayBuffer()
+};
+
+/**
+ * Opens the data a page shows, all at once, decoded: e.g.
+ * `openPage({prices: true, research: ["F-F_Research_Data_Factors_daily"], factors: ["smb"]})`.
+ *
+ * - prices: fund prices and their provenance
+ * - research: research series ids, for banners and source lines
+ * - factors, factorsMonthly, macro, valuation: research tables, with the columns the page reads
+ * - fundValuation: the fund holdings' valuation snapshot
+ */
+export function openPage(request: PageRequest): Promise<Page> {
+  return openData(FILES, request);
+}
