@@ -4,9 +4,9 @@ import {watch} from "node:fs";
 import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {listCache, readCachedSeries} from "./cache.js";
-import {loadPrices} from "./prices.js";
+import {pullPrices} from "./pull.js";
 import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
-import {bumpGeneration, ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
+import {ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
 import {progressBoard} from "./progress.js";
 import {ensureResearch, researchKey} from "./research-tables.js";
 import {fetchFundValuations, fundValuationStamp} from "./fund-valuation.js";
@@ -40,7 +40,8 @@ async function pull(settings: Settings): Promise<void> {
   const source = settings.source === "auto" ? "auto (yahoo, else cache, else sample)" : settings.source;
   console.error(`pulling ${settings.tickers.length} tickers from ${source} since ${settings.start}`);
   const board = progressBoard(settings.tickers, process.stderr);
-  const load = await loadPrices(settings, {onProgress: board.update, log: (m) => board.log(m)});
+  const now = Date.now();
+  const {load, dir} = await pullPrices(settings, {now, onProgress: board.update, log: (m) => board.log(m)});
   board.finish();
   for (const p of load.provenance) {
     const line = p.rows
@@ -50,10 +51,10 @@ async function pull(settings: Settings): Promise<void> {
   }
   console.error(`source used: ${load.source}`);
   // A scheduled pull-and-publish must not publish synthetic data as if it were a refresh.
-  if (load.source === "sample" && settings.source !== "sample")
+  if (dir === null)
     throw new Error("no live or cached prices could be had, only synthetic sample data: nothing was refreshed");
-  if (load.source === "yahoo" || load.source === "cache") bumpGeneration(settings.cacheDir);
-  await prepare(settings);
+  // The snapshot of this very load exists now: prepare finds it and fetches nothing again.
+  await prepare(settings, now);
 }
 
 function status(settings: Settings): void {
@@ -92,8 +93,7 @@ function age(ms: number): string {
   return h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} days`;
 }
 
-async function prepare(settings: Settings): Promise<void> {
-  const now = Date.now();
+async function prepare(settings: Settings, now = Date.now()): Promise<void> {
   const research = settings.research;
   const codeDir = join(PROJECT_ROOT, "data-loaders");
   // Framework's copies of every loader's output are dropped together, so the key covers prices and research data alike.

@@ -6,6 +6,7 @@ import {formatDay} from "../src/lib/dates.js";
 import {toMonthEnd} from "../src/lib/regimes.js";
 import {writeFileAtomic} from "./atomic.js";
 import {folderEntries} from "./folder-entries.js";
+import {publicPaths} from "./public-paths.js";
 import {parseFredCsv} from "./fred.js";
 import {findSection, parseFrenchCsv, sizeValuation, type FrenchFile} from "./french.js";
 import type {ResearchMeta, ResearchProvenance} from "../src/lib/contracts.js";
@@ -186,7 +187,11 @@ export function buildResearch(
     "factors-monthly.arrow": columnsToArrow(factorColumns(frenchOf(raw, "F-F_Research_Data_Factors"), "monthly")),
     "valuation.arrow": columnsToArrow(valuationColumns(raw, log)),
     "macro.arrow": columnsToArrow(macroColumns(raw)),
-    "research-meta.json": JSON.stringify(meta, null, 2)
+    "research-meta.json": JSON.stringify(
+      publicPaths(meta, {dirs: [settings.frenchDir, settings.fredDir, settings.cacheDir]}),
+      null,
+      2
+    )
   };
 }
 

@@ -7,6 +7,7 @@ import {fundInfo} from "../src/lib/universe.js";
 import {pricesToArrow} from "./arrow.js";
 import {writeFileAtomic} from "./atomic.js";
 import {folderEntries} from "./folder-entries.js";
+import {publicPaths} from "./public-paths.js";
 import {loadPrices, type LoadOptions, type PriceLoad} from "./prices.js";
 import {PROJECT_ROOT, type Settings} from "./settings.js";
 
@@ -86,9 +87,15 @@ export async function ensureSnapshot(settings: Settings, options: LoadOptions = 
   const now = options.now ?? Date.now();
   const dir = join(settings.cacheDir, "snapshots", fingerprint(settings, now));
   if (existsSync(join(dir, "meta.json"))) return dir;
-  const load = await loadPrices(settings, {...options, now});
+  return writeSnapshot(settings, await loadPrices(settings, {...options, now}), now);
+}
+
+/** Writes the snapshot of a load made at `now` under the settings' current fingerprint; returns its folder. */
+export function writeSnapshot(settings: Settings, load: PriceLoad, now: number): string {
+  const dir = join(settings.cacheDir, "snapshots", fingerprint(settings, now));
   writeFileAtomic(join(dir, "prices.arrow"), pricesToArrow(load.series));
-  writeFileAtomic(join(dir, "meta.json"), JSON.stringify(metaJson(load, settings, now), null, 2));
+  const meta = publicPaths(metaJson(load, settings, now), {dirs: [settings.dataDir, settings.cacheDir]});
+  writeFileAtomic(join(dir, "meta.json"), JSON.stringify(meta, null, 2));
   pruneSnapshots(join(settings.cacheDir, "snapshots"), dir);
   return dir;
 }

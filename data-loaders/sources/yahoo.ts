@@ -9,6 +9,7 @@
  */
 import {STATUS_CODES} from "node:http";
 import {floorDay, formatDay, parseDay} from "../../src/lib/dates.js";
+import {checkBaseUrl} from "../base-url.js";
 import {rejectionWarnings, screenSeries} from "../price-rules.js";
 import type {FetchOptions, PriceSeries, PriceSource, ProgressEvent, TickerOutcome} from "../types.js";
 
@@ -56,14 +57,16 @@ export function yahooSource({
   sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   random = Math.random
 }: YahooOptions = {}): PriceSource {
-  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new Error(`invalid baseUrl: ${baseUrl}`);
+  const base = checkBaseUrl(baseUrl, {
+    name: process.env.WORKBENCH_YAHOO_URL === baseUrl ? "WORKBENCH_YAHOO_URL" : "baseUrl"
+  });
   if (!(timeoutMs > 0)) throw new Error(`invalid timeoutMs: ${timeoutMs}`);
   if (!(Number.isInteger(retries) && retries >= 0)) throw new Error(`invalid retries: ${retries}`);
   if (!(baseDelayMs >= 0)) throw new Error(`invalid baseDelayMs: ${baseDelayMs}`);
   if (!(maxDelayMs >= 0)) throw new Error(`invalid maxDelayMs: ${maxDelayMs}`);
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`invalid concurrency: ${concurrency}`);
   const client = {
-    baseUrl: baseUrl.replace(/\/+$/, ""),
+    baseUrl: base,
     timeoutMs,
     retries,
     baseDelayMs,

@@ -182,12 +182,16 @@ describe("a CSV folder holding a dangling or looping link", () => {
   });
 
   it("a ticker whose file is a broken link fails alone, saying so", async () => {
-    const dataDir = folder({iwmBroken: true});
-    const s = settings({source: "csv", dataDir, tickers: ["SPY", "IWM"], start: "2024-01-01"});
+    const s = settings({
+      source: "csv",
+      dataDir: folder({iwmBroken: true}),
+      tickers: ["SPY", "IWM"],
+      start: "2024-01-01"
+    });
     const dir = await ensureSnapshot(s, {now: NOW});
     const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
     expect(meta.series[1].warnings).toEqual([
-      `failed: IWM: IWM.csv in ${dataDir} cannot be read: it is a broken or looping link (ENOENT); replace it with the file itself`
+      `failed: IWM: IWM.csv in csv cannot be read: it is a broken or looping link (ENOENT); replace it with the file itself`
     ]);
   });
 });

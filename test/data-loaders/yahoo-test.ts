@@ -379,8 +379,23 @@ describe("yahooSource(options) options", () => {
     expect(() => yahooSource({retries: -1})).toThrow("invalid retries: -1");
     expect(() => yahooSource({timeoutMs: 0})).toThrow("invalid timeoutMs: 0");
     expect(() => yahooSource({baseUrl: "query2.finance.yahoo.com"})).toThrow(
-      "invalid baseUrl: query2.finance.yahoo.com"
+      'invalid baseUrl "query2.finance.yahoo.com": give an http:// or https:// address'
     );
+  });
+
+  it("rejects credentials in WORKBENCH_YAHOO_URL without echoing them, before any request", () => {
+    vi.stubEnv("WORKBENCH_YAHOO_URL", `http://alice:s3cret@127.0.0.1:9/`);
+    let message = "";
+    try {
+      yahooSource();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      "WORKBENCH_YAHOO_URL carries a user name or password (user:pass@…), which would end up in logs and the published site: remove it (http://127.0.0.1:9 without them); the providers need no login"
+    );
+    expect(message).not.toMatch(/alice|s3cret/);
+    expect(requests).toEqual([]);
   });
 
   it("rejects a bad date range before any request", async () => {
