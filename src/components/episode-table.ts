@@ -1,8 +1,9 @@
 import type {EpisodeOutcome} from "../lib/persistence-study.js";
+import {formatNumber} from "../lib/format.js";
 import {outcomeName} from "./episode-timeline.js";
 
 const day = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : "–");
-const points = (x: number) => (Number.isFinite(x) ? `${x > 0 ? "+" : ""}${x.toFixed(1)}` : "–");
+const points = (x: number) => formatNumber(x, {sign: true});
 
 /**
  * Every episode, newest first: label (start month), start, end, duration,

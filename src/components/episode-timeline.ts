@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {formatNumber} from "../lib/format.js";
 import type {EpisodeOutcome} from "../lib/persistence-study.js";
 
 /** Outcome names and colours shared by the timeline, the table and the outcome chart. */
@@ -50,7 +51,7 @@ export function episodeTimeline(
       outcome: outcomeName(e)
     }));
   const tip = (e: (typeof shown)[number]) =>
-    `${e.label}: ${day(e.startDate)} → ${e.end === null ? "open" : day(e.endDate)} (${e.duration} days)\npeak ${e.peakValue.toFixed(1)} points on ${day(e.peakDate)}\n${horizon}-day spread from the start: ${Number.isFinite(e.forward) ? `${e.forward.toFixed(1)} points` : "not yet known"}`;
+    `${e.label}: ${day(e.startDate)} → ${e.end === null ? "open" : day(e.endDate)} (${e.duration} days)\npeak ${formatNumber(e.peakValue)} points on ${day(e.peakDate)}\n${horizon}-day spread from the start: ${Number.isFinite(e.forward) ? `${formatNumber(e.forward)} points` : "not yet known"}`;
   return Plot.plot({
     width,
     height: 340,

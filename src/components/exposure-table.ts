@@ -1,4 +1,4 @@
-import {formatPercent} from "../lib/format.js";
+import {formatNumber, formatPercent} from "../lib/format.js";
 import type {Exposure} from "../lib/factor-exposure.js";
 
 export interface ExposureRow {
@@ -9,7 +9,7 @@ export interface ExposureRow {
 
 const HEADERS = ["Fund", "Mkt-RF β (t)", "SMB β (t)", "HML β (t)", "Alpha, annual (t)", "R²", "Days", "Period"];
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-const withT = (b: string, t: number) => `${b} (${t.toFixed(1)})`;
+const withT = (b: string, t: number) => `${b} (${formatNumber(t)})`;
 
 /**
  * Full-period factor loadings per fund with t-statistics in brackets,
@@ -40,11 +40,11 @@ export function exposureTable(rows: readonly ExposureRow[]): HTMLTableElement {
       continue;
     }
     const cells = [
-      withT(e.beta.mkt.toFixed(2), e.t.mkt),
-      withT(e.beta.smb.toFixed(2), e.t.smb),
-      withT(e.beta.hml.toFixed(2), e.t.hml),
+      withT(formatNumber(e.beta.mkt, {digits: 2}), e.t.mkt),
+      withT(formatNumber(e.beta.smb, {digits: 2}), e.t.smb),
+      withT(formatNumber(e.beta.hml, {digits: 2}), e.t.hml),
       withT(formatPercent(e.alphaAnnual, {sign: true}), e.alphaT),
-      e.rSquared.toFixed(2),
+      formatNumber(e.rSquared, {digits: 2}),
       String(e.n),
       `${day(e.first)} → ${day(e.last)}`
     ];

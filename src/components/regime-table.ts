@@ -1,4 +1,4 @@
-import {formatPercent} from "../lib/format.js";
+import {formatNumber, formatPercent} from "../lib/format.js";
 import type {RegimeRow} from "../lib/regimes.js";
 
 /**
@@ -44,7 +44,7 @@ export function regimeTable(
       const r = t.rows[k];
       const c = tr.insertCell();
       c.style.textAlign = "right";
-      c.textContent = r.count ? `${formatPercent(r.mean, {sign: true})} (${r.tStat.toFixed(1)}) · ${r.count}` : "–";
+      c.textContent = r.count ? `${formatPercent(r.mean, {sign: true})} (${formatNumber(r.tStat)}) · ${r.count}` : "–";
     }
   });
   return table;

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {formatNumber} from "../lib/format.js";
 import type {PairStudy} from "../lib/pair-study.js";
 
 /** Rows of the days of each study inside [from, to] (epoch ms), the shape Plot's marks take. */
@@ -73,7 +74,7 @@ export function spreadChart(
           x: "date",
           y: "spread",
           fy: "pair",
-          title: (d) => `${d.pair} ${d.date.toISOString().slice(0, 10)}\n${d.spread.toFixed(1)} points`
+          title: (d) => `${d.pair} ${d.date.toISOString().slice(0, 10)}\n${formatNumber(d.spread)} points`
         })
       )
     ]

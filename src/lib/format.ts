@@ -1,4 +1,18 @@
 /**
+ * A number with fixed decimals; a value that rounds to zero loses its sign
+ * ("0.0", never "-0.0" or "+0.0"); "–" for NaN and infinities.
+ *
+ * - digits: decimals (default 1)
+ * - sign: prefix "+" on positive values (default false)
+ */
+export function formatNumber(x: number, {digits = 1, sign = false} = {}): string {
+  if (!Number.isFinite(x)) return "–";
+  const text = x.toFixed(digits);
+  if (Number(text) === 0) return (0).toFixed(digits);
+  return `${sign && x > 0 ? "+" : ""}${text}`;
+}
+
+/**
  * A fraction as a percentage with one decimal, the way the reference article
  * writes returns: 0.087 → "8.7%", -0.008 → "-0.8%"; "–" for NaN.
  * A value that rounds to zero loses its sign ("0.0%", never "-0.0%").
@@ -7,11 +21,7 @@
  * - sign: prefix "+" on positive values (default false)
  */
 export function formatPercent(x: number, {digits = 1, sign = false} = {}): string {
-  if (!Number.isFinite(x)) return "–";
-  const text = (x * 100).toFixed(digits);
-  const zero = Number(text) === 0;
-  if (zero) return `${(0).toFixed(digits)}%`;
-  return `${sign && x > 0 ? "+" : ""}${text}%`;
+  return Number.isFinite(x) ? `${formatNumber(x * 100, {digits, sign})}%` : "–";
 }
 
 /** A difference of two fractions in percentage points: 0.023 → "2.3 points". */

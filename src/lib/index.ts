@@ -7,7 +7,7 @@ export {drawdown, maxDrawdown} from "./drawdown.js";
 export {periodWindow, periodStartDate, PERIODS, PERIOD_LABELS, type Period, type PeriodWindow} from "./periods.js";
 export {pricesByTicker, type TickerPrices} from "./price-panel.js";
 export {scoreboard, type Scoreboard, type ScoreboardRow} from "./scoreboard.js";
-export {formatPercent, formatPoints, formatOrdinal} from "./format.js";
+export {formatNumber, formatPercent, formatPoints, formatOrdinal} from "./format.js";
 export {DEFAULT_UNIVERSE, SIZE_ORDER, fundInfo, type Fund, type SizeBucket, type Style} from "./universe.js";
 export {alignOnCommonDates, type DatedSeries, type AlignedSeries} from "./align.js";
 export {rollingSum, rollingMean, rollingStd} from "./rolling.js";
@@ -18,7 +18,7 @@ export {expandingPercentile, rollingPercentile, rollingZScore, expandingZScore} 
 export {sma, ema, crossovers, type Crossover} from "./moving-average.js";
 export {runningPeak, rollingMax, priorHigh, distanceFromHigh} from "./peak.js";
 export {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} from "./rolling-stats.js";
-export {positiveStreaks, longestPositiveStreak, daysSinceTurnedPositive, type Streak} from "./streaks.js";
+export {positiveStreaks, longestPositiveStreak, currentPositiveStreak, type Streak} from "./streaks.js";
 export {pairStudy, pairSummary, parsePairs, DEFAULT_PAIRS, type Pair, type PairStudy} from "./pair-study.js";
 export {trendStudy, type TrendStudy} from "./trend-study.js";
 export {

@@ -4,7 +4,7 @@ import {expandingPercentile} from "./percentile.js";
 import type {TickerPrices} from "./price-panel.js";
 import {relativeStrength} from "./relative-strength.js";
 import {rollingSpread} from "./spread.js";
-import {daysSinceTurnedPositive, longestPositiveStreak} from "./streaks.js";
+import {currentPositiveStreak, longestPositiveStreak} from "./streaks.js";
 
 /** A small-cap fund measured against a large-cap one. */
 export interface Pair {
@@ -24,8 +24,8 @@ export interface PairStudy extends Pair {
   ratio: Float64Array;
   /** Simple moving average of the ratio over `ratioAverage` days. */
   ratioAverage: Float64Array;
-  /** Trading days since the spread last turned positive; NaN while it is not positive. */
-  daysPositive: Float64Array;
+  /** Trading days in the current positive run, counted as streak lengths (1 on the day it turns); NaN while not positive. */
+  currentStreak: Float64Array;
 }
 
 /**
@@ -61,7 +61,7 @@ export function pairStudy(
     percentile: expandingPercentile(spread),
     ratio,
     ratioAverage: sma(ratio, {window: ratioAverage}),
-    daysPositive: daysSinceTurnedPositive(spread)
+    currentStreak: currentPositiveStreak(spread)
   };
 }
 
@@ -75,7 +75,7 @@ export function pairSummary(study: PairStudy, {end = Infinity}: {end?: number} =
     date: i >= 0 ? study.date[i] : NaN,
     spread: i >= 0 ? study.spread[i] : NaN,
     percentile: i >= 0 ? study.percentile[i] : NaN,
-    daysPositive: i >= 0 ? study.daysPositive[i] : NaN,
+    currentStreak: i >= 0 ? study.currentStreak[i] : NaN,
     longest: longest ? {days: longest.length, from: study.date[longest.start], to: study.date[longest.end]} : null
   };
 }

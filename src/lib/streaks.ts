@@ -39,17 +39,18 @@ export function longestPositiveStreak(spread: ArrayLike<number>): Streak | undef
 }
 
 /**
- * Positions since the spread last turned positive, at each position where it
- * is positive (0 on the day it turns); NaN where it is zero, negative or NaN.
+ * Length of the positive run so far at each position where the spread is
+ * positive, counted as positiveStreaks counts (1 on the day it turns, so a
+ * run's last value is its length); NaN where it is zero, negative or NaN.
  */
-export function daysSinceTurnedPositive(spread: ArrayLike<number>): Float64Array {
+export function currentPositiveStreak(spread: ArrayLike<number>): Float64Array {
   const n = spread.length;
   const out = new Float64Array(n).fill(NaN);
   let start = -1;
   for (let i = 0; i < n; ++i) {
     const v = spread[i];
     if (v !== v) continue;
-    if (v > 0) out[i] = i - (start < 0 ? (start = i) : start);
+    if (v > 0) out[i] = i - (start < 0 ? (start = i) : start) + 1;
     else start = -1;
   }
   return out;

@@ -39,7 +39,7 @@ const SUMMARIES = [
     )
   ),
   // A pair with no data in the window: every figure a dash.
-  {pair: "VBR−VTV", date: NaN, spread: NaN, percentile: NaN, daysPositive: NaN, longest: null}
+  {pair: "VBR−VTV", date: NaN, spread: NaN, percentile: NaN, currentStreak: NaN, longest: null}
 ];
 
 describe("pairTable(summaries)", () => {
@@ -58,7 +58,7 @@ describe("pairTable(summaries)", () => {
       expect(cells[k][2]).toBe(s.spread.toFixed(1));
       expect(cells[k][3]).toBe(`${Math.round(s.percentile * 100)}${cells[k][3].slice(-2)}`);
     });
-    expect(cells[0][4]).toBe(String(SUMMARIES[0].daysPositive));
+    expect(cells[0][4]).toBe(String(SUMMARIES[0].currentStreak));
     expect(Number(cells[0][2])).toBeGreaterThan(0);
     expect(cells[1][4]).toBe("not positive");
     expect(Number(cells[1][2])).toBeLessThan(0);
@@ -75,7 +75,26 @@ describe("pairTable(summaries)", () => {
       `${longest!.days} days, ${day(longest!.from)} → ${day(longest!.to)}`
     );
     // The current lead (2 days) is not the longest: that was the earlier one.
-    expect(longest!.days).toBeGreaterThan(SUMMARIES[0].daysPositive);
+    expect(longest!.days).toBeGreaterThan(SUMMARIES[0].currentStreak);
+  });
+
+  it("counts the current streak as the longest streak is counted: an unbroken lead shows the same days in both", () => {
+    const ahead = pairSummary(
+      pairStudy(
+        fund("IJH", (i) => 100 * (1 + 0.01 * i)),
+        SPY,
+        {window: 5}
+      )
+    );
+    const cells = [...pairTable([ahead]).tBodies[0].rows[0].cells].map((c) => c.textContent!);
+    // 30 days, the first 5-day spread on day 6: 25 positive days, in both columns.
+    expect(cells[4]).toBe("25");
+    expect(cells[5]).toMatch(/^25 days, /);
+  });
+
+  it("never writes a signed zero: a spread of -0.03 points is 0.0", () => {
+    const flat = {...SUMMARIES[1], spread: -0.03};
+    expect(pairTable([flat]).tBodies[0].rows[0].cells[2].textContent).toBe("0.0");
   });
 
   it("right-aligns the three number columns", () => {

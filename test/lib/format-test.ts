@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {formatOrdinal, formatPercent, formatPoints} from "../../src/lib/format.js";
+import {formatNumber, formatOrdinal, formatPercent, formatPoints} from "../../src/lib/format.js";
 
 describe("formatPercent(x)", () => {
   it('formatPercent(0.087) is "8.7%" and formatPercent(-0.008) is "-0.8%", as the reference article writes them', () => {
@@ -79,5 +79,19 @@ describe("formatOrdinal(p)", () => {
       "100th"
     ]);
     expect(formatOrdinal(NaN)).toBe("–");
+  });
+});
+
+describe("formatNumber(x, {digits, sign})", () => {
+  it('formatNumber(-0.04) is "0.0" and formatNumber(0.04, {sign: true}) is "0.0": no signed zero', () => {
+    expect(formatNumber(-0.04)).toBe("0.0");
+    expect(formatNumber(-0)).toBe("0.0");
+    expect(formatNumber(0.04, {sign: true})).toBe("0.0");
+    expect(formatNumber(-0.004, {digits: 2})).toBe("0.00");
+  });
+  it('formatNumber(2.35, {sign: true}) is "+2.4" (toFixed rounding) and negatives keep "-"', () => {
+    expect(formatNumber(2.36, {sign: true})).toBe("+2.4");
+    expect(formatNumber(-1.25, {digits: 2})).toBe("-1.25");
+    expect(formatNumber(NaN)).toBe("–");
   });
 });

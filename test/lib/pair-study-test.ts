@@ -50,13 +50,14 @@ describe("pairSummary(study, {end})", () => {
   const large = prices("L", [0, 1, 2, 3, 4, 5], [1, 1, 1, 1, 1, 1]);
   const s = pairStudy(small, large, {window: 1});
 
-  it("reads the last day: spread, percentile, days since turning positive, longest streak", () => {
+  it("reads the last day: spread, percentile, current streak, longest streak", () => {
     const r = pairSummary(s);
     expect(r.pair).toBe("S−L");
     expect(r.date).toBe(5 * DAY);
     expect(r.spread).toBeCloseTo((1.3 / 1.2 - 1) * 100, 10);
     // Positive on days 1, 2, then negative on 3, positive on 4, 5.
-    expect(r.daysPositive).toBe(1);
+    // The current run (days 4 and 5) is 2 days long, counted as the longest streak is.
+    expect(r.currentStreak).toBe(2);
     expect(r.longest).toEqual({days: 2, from: 1 * DAY, to: 2 * DAY});
   });
 
@@ -64,7 +65,7 @@ describe("pairSummary(study, {end})", () => {
     const r = pairSummary(s, {end: 3.5 * DAY});
     expect(r.date).toBe(3 * DAY);
     expect(r.spread).toBeLessThan(0);
-    expect(Number.isNaN(r.daysPositive)).toBe(true);
+    expect(Number.isNaN(r.currentStreak)).toBe(true);
   });
 
   it("an empty study gives NaN and no streak", () => {

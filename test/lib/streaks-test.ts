@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {positiveStreaks, longestPositiveStreak, daysSinceTurnedPositive} from "../../src/lib/streaks.js";
+import {positiveStreaks, longestPositiveStreak, currentPositiveStreak} from "../../src/lib/streaks.js";
 
 describe("positiveStreaks and longestPositiveStreak(spread)", () => {
   it("finds each run of positive values with inclusive start/end", () => {
@@ -24,17 +24,17 @@ describe("positiveStreaks and longestPositiveStreak(spread)", () => {
   });
 });
 
-describe("daysSinceTurnedPositive(spread)", () => {
-  it("counts positions since the run began (0 on the turning day), NaN when not positive", () => {
-    expect(Array.from(daysSinceTurnedPositive([-1, 2, 3, 4, 0, 1, -2]))).toEqual([NaN, 0, 1, 2, NaN, 0, NaN]);
+describe("currentPositiveStreak(spread)", () => {
+  it("counts the run's days so far (1 on the turning day), NaN when not positive", () => {
+    expect(Array.from(currentPositiveStreak([-1, 2, 3, 4, 0, 1, -2]))).toEqual([NaN, 1, 2, 3, NaN, 1, NaN]);
   });
   it("counts through a NaN gap without resetting, and is NaN at the gap", () => {
-    expect(Array.from(daysSinceTurnedPositive([1, NaN, 1, 1]))).toEqual([0, NaN, 2, 3]);
-    expect(daysSinceTurnedPositive([]).length).toBe(0);
+    expect(Array.from(currentPositiveStreak([1, NaN, 1, 1]))).toEqual([1, NaN, 3, 4]);
+    expect(currentPositiveStreak([]).length).toBe(0);
   });
-  it("agrees with positiveStreaks: the last value of each run is its length − 1", () => {
+  it("counts as positiveStreaks does: the last value of each run is its length", () => {
     const spread = [3, -1, 2, 2, NaN, 2, -4, 1];
-    const days = daysSinceTurnedPositive(spread);
-    for (const {end, length} of positiveStreaks(spread)) expect(days[end]).toBe(length - 1);
+    const days = currentPositiveStreak(spread);
+    for (const {end, length} of positiveStreaks(spread)) expect(days[end]).toBe(length);
   });
 });
