@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatPercent} from "../lib/format.js";
 import type {ScoreboardRow} from "../lib/scoreboard.js";
-import {SIZE_COLOR} from "./size-colors.js";
+import {sizeColor} from "./size-colors.js";
 
 /**
  * Total return per fund as sorted horizontal bars coloured by size bucket,
@@ -26,7 +26,7 @@ export function scoreboardChart(
     marginRight: 60,
     x: {label: "Total return (%)", percent: true, grid: true, domain: [lo, hi]},
     y: {label: null, domain: rows.map((r) => r.ticker)},
-    color: {...SIZE_COLOR, legend: true, label: "Size"},
+    color: {...sizeColor(rows.map((r) => r.size)), legend: true, label: "Size"},
     marks: [
       Plot.barX(rows, {
         x: "totalReturn",

@@ -13,10 +13,17 @@ const COLUMNS: [label: string, cell: (r: ScoreboardRow) => string, numeric?: boo
   ["To close of", (r) => r.endDate]
 ];
 
-/** The scoreboard as a plain HTML table, one row per fund, in the chart's order. */
+/** How the columns are computed, under the table wherever it appears (the code's conventions, checked in test/lib/drawdown-test.ts). */
+export const SCOREBOARD_CONVENTIONS =
+  "Total return runs from the base close to the last close, dividends included. Volatility is the sample standard deviation of daily total returns within the period × √252 (QuantStats and empyrical agree). Max drawdown is the worst fall from a running peak, the base close included: empyrical's convention (QuantStats starts at the first day's close, so it misses a fall on the first day).";
+
+/** The scoreboard as a plain HTML table, one row per fund, in the chart's order, with its conventions as a caption below. */
 export function scoreboardTable(rows: readonly ScoreboardRow[]): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "scoreboard-table";
+  const caption = table.createCaption();
+  caption.className = "table-note";
+  caption.textContent = SCOREBOARD_CONVENTIONS;
   const head = table.createTHead().insertRow();
   for (const [label, , numeric] of COLUMNS) {
     const th = document.createElement("th");

@@ -119,4 +119,11 @@ describe("scoreboardChart(rows)", () => {
     expect([...ticks].map((t) => t.textContent)).toEqual(ROWS.map((r) => r.ticker));
     expect(svgOf(chart).getAttribute("height")).toBe(String(40 + 28 * ROWS.length));
   });
+
+  it("lists in its legend only the size buckets of the funds shown, in their shared colours", () => {
+    const swatches = [...chart.querySelectorAll("span[class*='-swatch']")].map((s) => s.textContent!.trim());
+    const shown = SIZE_COLOR.domain.filter((d) => ROWS.some((r) => r.size === d));
+    expect(swatches).toEqual(shown);
+    expect(swatches.length).toBeLessThan(SIZE_COLOR.domain.length);
+  });
 });

@@ -84,3 +84,11 @@ describe("scoreboardTable(rows)", () => {
     expect(empty.tHead!.rows[0].cells).toHaveLength(9);
   });
 });
+
+describe("scoreboardTable conventions", () => {
+  it("states the max-drawdown convention the code uses (empyrical's, base close included) under the table", () => {
+    const caption = scoreboardTable([]).caption!.textContent!;
+    expect(caption).toMatch(/base close included: empyrical's convention/);
+    expect(caption).not.toMatch(/follow QuantStats' conventions/);
+  });
+});

@@ -121,7 +121,45 @@ describe("scoreboard(prices, tickers)", () => {
     expect(rows[0].totalReturn).toBeCloseTo(105 / 110 - 1, 12);
   });
   it("scoreboard(prices, []) is empty", () => {
-    expect(scoreboard(PRICES, [])).toEqual({rows: [], missing: []});
+    expect(scoreboard(PRICES, [])).toEqual({rows: [], missing: [], close: "", clamped: false, offDay: []});
+  });
+  it("scoreboard(prices, tickers, {asOf}) after the last close clamps to it and says so", () => {
+    const board = scoreboard(PRICES, ["IJR", "IVV"], {asOf: "2026-01-09"});
+    expect(board.clamped).toBe(true);
+    expect(board.close).toBe("2026-01-06");
+    expect(board.rows.map((r) => [r.ticker, r.endDate])).toEqual([
+      ["IJR", "2026-01-06"],
+      ["IVV", "2026-01-06"]
+    ]);
+    expect(board.rows[0].totalReturn).toBeCloseTo(0.05, 12);
+    // A year later the YTD period is still the one ending at the last close, not an empty 2027.
+    const later = scoreboard(PRICES, ["IJR"], {asOf: "2027-01-05"});
+    expect(later.clamped).toBe(true);
+    expect(later.rows[0].startDate).toBe("2025-12-31");
+    expect(scoreboard(PRICES, ["IJR"], {asOf: "2026-01-04"}).clamped).toBe(false);
+  });
+  it("scoreboard ranks funds to the close most of them share and flags the ones that end on another day", () => {
+    const late = prices("IWC", [...DAYS, "2026-01-07"], [10, 10, 11, 12, 13, 20]);
+    const early = prices("IJH", DAYS.slice(0, 4), [40, 40, 41, 42]);
+    const all = new Map([...PRICES, ["IWC", late], ["IJH", early]]);
+    const board = scoreboard(all, ["IJR", "IVV", "IVW", "IWC", "IJH"]);
+    // Three funds end 2026-01-06: the ranking is to that close, IWC included (to 13, not to its 20 of the 7th).
+    expect(board.close).toBe("2026-01-06");
+    expect(board.clamped).toBe(false);
+    expect(board.rows.map((r) => r.ticker)).toEqual(["IWC", "IJR", "IVV", "IVW"]);
+    expect(board.rows[0].totalReturn).toBeCloseTo(0.3, 12);
+    expect(new Set(board.rows.map((r) => r.endDate))).toEqual(new Set(["2026-01-06"]));
+    // IJH ends on the 5th: named, not ranked.
+    expect(board.offDay).toEqual([
+      {ticker: "IWC", lastClose: "2026-01-07", ranked: true},
+      {ticker: "IJH", lastClose: "2026-01-05", ranked: false}
+    ]);
+  });
+  it("scoreboard's max drawdown includes the base close (empyrical's convention)", () => {
+    // Base close 100, then 90 on the first day and 95: empyrical counts the fall to 90 (−10%);
+    // QuantStats, starting from the first day's close, would see only 90 → 95 (0%).
+    const p = new Map([["IJR", prices("IJR", DAYS.slice(1, 4), [100, 90, 95])]]);
+    expect(scoreboard(p, ["IJR"]).rows[0].maxDrawdown).toBeCloseTo(-0.1, 12);
   });
 });
 
