@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatDay} from "../lib/dates.js";
 import {formatPercent} from "../lib/format.js";
+import {crossoverName} from "../lib/moving-average.js";
 import type {TrendStudy} from "../lib/trend-study.js";
 
 interface TrendOptions {
@@ -26,14 +27,24 @@ function visible(study: TrendStudy, from = -Infinity, to = Infinity): number[] {
  */
 export function trendChart(
   study: TrendStudy,
-  {width = 640, from, to, threshold, fastLabel = "fast average", slowLabel = "slow average"}: TrendOptions = {}
+  {
+    width = 640,
+    from,
+    to,
+    threshold,
+    fastLabel = `${study.fastDays}-day average`,
+    slowLabel = `${study.slowDays}-day average`
+  }: TrendOptions = {}
 ) {
   const I = visible(study, from, to);
   const x = (i: number) => new Date(study.date[i]);
   const crosses = study.crossovers.filter((c) => I.length && c.index >= I[0] && c.index <= I[I.length - 1]);
   const high = study.priorHigh;
+  const totalLabel = Number.isFinite(study.rebaseDate)
+    ? `total return, = price on ${formatDay(study.rebaseDate)}`
+    : "total return";
   const series = {
-    domain: ["price", "total return", fastLabel, slowLabel],
+    domain: ["price", totalLabel, fastLabel, slowLabel],
     range: ["currentColor", "#9c9c9c", "#f28e2b", "#4e79a7"]
   };
   return Plot.plot({
@@ -44,7 +55,7 @@ export function trendChart(
     y: {label: `${study.ticker} price`, grid: true},
     color: {...series, legend: true},
     marks: [
-      Plot.lineY(I, {x, y: (i) => study.totalReturn[i], stroke: () => "total return", strokeWidth: 1}),
+      Plot.lineY(I, {x, y: (i) => study.totalReturn[i], stroke: () => totalLabel, strokeWidth: 1}),
       Plot.lineY(I, {x, y: (i) => study.price[i], stroke: () => "price", strokeWidth: 1.2}),
       Plot.lineY(I, {x, y: (i) => study.fast[i], stroke: () => fastLabel, strokeWidth: 1.2}),
       Plot.lineY(I, {x, y: (i) => study.slow[i], stroke: () => slowLabel, strokeWidth: 1.5}),
@@ -54,7 +65,8 @@ export function trendChart(
         symbol: (c) => (c.direction > 0 ? "triangle" : "times"),
         stroke: (c) => (c.direction > 0 ? "#1a9850" : "#d73027"),
         r: 5,
-        title: (c) => `${c.direction > 0 ? "Golden" : "Death"} cross ${formatDay(study.date[c.index])}`
+        title: (c) =>
+          `${crossoverName(c.direction, {fast: study.fastDays, slow: study.slowDays})} ${formatDay(study.date[c.index])}`
       }),
       Number.isFinite(high.value) ? Plot.ruleY([high.value], {stroke: "#1a9850", strokeDasharray: "4,3"}) : null,
       Number.isFinite(high.value)

@@ -15,7 +15,7 @@ export {rollingReturn} from "./rolling-return.js";
 export {rollingSpread, rollingSpreads} from "./spread.js";
 export {relativeStrength, logRelativeStrength} from "./relative-strength.js";
 export {expandingPercentile, rollingPercentile, rollingZScore, expandingZScore} from "./percentile.js";
-export {sma, ema, crossovers, type Crossover} from "./moving-average.js";
+export {sma, ema, crossovers, crossoverName, type Crossover} from "./moving-average.js";
 export {runningPeak, rollingMax, priorHigh, distanceFromHigh} from "./peak.js";
 export {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} from "./rolling-stats.js";
 export {positiveStreaks, longestPositiveStreak, currentPositiveStreak, type Streak} from "./streaks.js";

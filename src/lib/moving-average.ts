@@ -46,6 +46,18 @@ export interface Crossover {
 }
 
 /**
+ * A crossover in words. "Golden cross" and "death cross" name only the
+ * 50-day average crossing the 200-day one, as chartists use the terms;
+ * other lengths are described plainly.
+ *
+ * - fast, slow: the averages' lengths in days (default 50 and 200)
+ */
+export function crossoverName(direction: 1 | -1, {fast = 50, slow = 200}: {fast?: number; slow?: number} = {}): string {
+  if (fast === 50 && slow === 200) return direction > 0 ? "Golden cross" : "Death cross";
+  return `${fast}-day average crossed ${direction > 0 ? "above" : "below"} the ${slow}-day`;
+}
+
+/**
  * Positions where `fast` crosses `slow`, in order. A cross is a change in
  * the sign of fast − slow from the last position where it was non-zero;
  * touching and turning back is not a cross, and NaN positions are skipped.

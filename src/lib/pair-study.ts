@@ -22,6 +22,8 @@ export interface PairStudy extends Pair {
   percentile: Float64Array;
   /** Small / large total-return index, rebased to 1 on the first day at or after `rebase`. */
   ratio: Float64Array;
+  /** The day the ratio is 1 (its base close), epoch ms; NaN when there are no common days. */
+  rebaseDate: number;
   /** Simple moving average of the ratio over `ratioAverage` days. */
   ratioAverage: Float64Array;
   /** Trading days in the current positive run, counted as streak lengths (1 on the day it turns); NaN while not positive. */
@@ -60,6 +62,7 @@ export function pairStudy(
     spread,
     percentile: expandingPercentile(spread),
     ratio,
+    rebaseDate: aligned.date.length ? aligned.date[start] : NaN,
     ratioAverage: sma(ratio, {window: ratioAverage}),
     currentStreak: currentPositiveStreak(spread)
   };

@@ -82,14 +82,16 @@ describe("trendChart(study, {threshold})", () => {
       expectPixel(dx, x.apply(new Date(STUDY.date[c.index])) as number, "crossover x");
       expectPixel(dy, tickPixel(ticks, STUDY.slow[c.index]), "crossover y");
       expect(d.getAttribute("stroke")).toBe(c.direction > 0 ? "#1a9850" : "#d73027");
-      expect(d.querySelector("title")!.textContent).toMatch(c.direction > 0 ? /^Golden cross/ : /^Death cross/);
+      expect(d.querySelector("title")!.textContent).toMatch(
+        c.direction > 0 ? /^5-day average crossed above the 10-day / : /^5-day average crossed below the 10-day /
+      );
     });
   });
 
   it("names the four lines in the legend", () => {
     expect([...chart.querySelectorAll("span")].map((s) => s.textContent)).toEqual([
       "price",
-      "total return",
+      "total return, = price on 2025-03-03",
       "5-day average",
       "10-day average"
     ]);

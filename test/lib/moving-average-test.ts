@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {sma, ema, crossovers} from "../../src/lib/moving-average.js";
+import {sma, ema, crossovers, crossoverName} from "../../src/lib/moving-average.js";
 import {rollingMean} from "../../src/lib/rolling.js";
 import {expectSeriesClose, naiveWindow, noisyWithGaps, mean} from "./kernel-fixtures.js";
 
@@ -76,5 +76,14 @@ describe("crossovers(fast, slow)", () => {
     expect(found.length).toBeGreaterThan(2);
     for (const {index, direction} of found) expect(Math.sign(fast[index] - slow[index])).toBe(direction);
     found.slice(1).forEach((c, k) => expect(c.direction).toBe(-found[k].direction));
+  });
+});
+
+describe("crossoverName(direction, {fast, slow})", () => {
+  it("names golden and death crosses only for the 50- and 200-day averages", () => {
+    expect(crossoverName(1)).toBe("Golden cross");
+    expect(crossoverName(-1, {fast: 50, slow: 200})).toBe("Death cross");
+    expect(crossoverName(1, {fast: 20, slow: 100})).toBe("20-day average crossed above the 100-day");
+    expect(crossoverName(-1, {fast: 50, slow: 100})).toBe("50-day average crossed below the 100-day");
   });
 });

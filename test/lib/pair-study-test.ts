@@ -43,6 +43,14 @@ describe("pairStudy(small, large, {window})", () => {
     expect(r.ratio[2]).toBe(1);
     expect(r.ratio[3]).toBeCloseTo(1.2, 12);
   });
+
+  it("rebaseDate is the common day the ratio is 1, not the date asked for", () => {
+    // Day 2 is not a common day (large has none): the base is day 3's close.
+    const r = pairStudy(small, large, {window: 1, rebase: 2 * DAY});
+    expect(r.rebaseDate).toBe(3 * DAY);
+    expect(r.ratio[2]).toBe(1);
+    expect(s.rebaseDate).toBe(0);
+  });
 });
 
 describe("pairSummary(study, {end})", () => {

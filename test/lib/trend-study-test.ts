@@ -55,6 +55,16 @@ describe("trendStudy(prices, {fast, slow, end})", () => {
     );
   });
 
+  it("start rebases the total-return line to the price on the first day on or after it", () => {
+    // Price 10 throughout, total return 9 → 9.5 → 10: from day 1 the line is 10 there, 10 × 10/9.5 after, 10 × 9/9.5 before.
+    const later = trendStudy(prices([10, 10, 10], [9, 9.5, 10]), {fast: 2, slow: 2, start: 0.5 * DAY});
+    expect(later.rebaseDate).toBe(1 * DAY);
+    expect(later.totalReturn[1]).toBeCloseTo(10, 12);
+    expect(later.totalReturn[2]).toBeCloseTo((10 * 10) / 9.5, 12);
+    expect(later.totalReturn[0]).toBeCloseTo((10 * 9) / 9.5, 12);
+    expect(trendStudy(prices([10, 10, 10], [9, 9.5, 10]), {fast: 2, slow: 2}).rebaseDate).toBe(0);
+  });
+
   it("a one-day series has no prior high", () => {
     const one = trendStudy(prices([5]), {fast: 2, slow: 4});
     expect(one.priorHigh.value).toBeNaN();
