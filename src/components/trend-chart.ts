@@ -41,7 +41,7 @@ export function trendChart(
   const crosses = study.crossovers.filter((c) => I.length && c.index >= I[0] && c.index <= I[I.length - 1]);
   const high = study.priorHigh;
   const totalLabel = Number.isFinite(study.rebaseDate)
-    ? `total return, = price on ${formatDay(study.rebaseDate)}`
+    ? `total return, rebased to price on ${formatDay(study.rebaseDate)}`
     : "total return";
   const series = {
     domain: ["price", totalLabel, fastLabel, slowLabel],

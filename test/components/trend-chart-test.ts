@@ -91,7 +91,7 @@ describe("trendChart(study, {threshold})", () => {
   it("names the four lines in the legend", () => {
     expect([...chart.querySelectorAll("span")].map((s) => s.textContent)).toEqual([
       "price",
-      "total return, = price on 2025-03-03",
+      "total return, rebased to price on 2025-03-03",
       "5-day average",
       "10-day average"
     ]);
