@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {lag, monthlyReturns} from "../../src/lib/monthly.js";
+import {lag, lastTradingDay, monthlyReturns} from "../../src/lib/monthly.js";
 import {regimeStudy} from "../../src/lib/regime-study.js";
 import {tableColumns} from "../../src/lib/table-columns.js";
 
@@ -22,6 +22,21 @@ describe("monthly helpers", () => {
     expect(m.values[0]).toBeNaN();
     expect(m.values[1]).toBeCloseTo(0.1, 12);
     expect(m.values[2]).toBeCloseTo(-0.1, 12);
+  });
+  it("monthlyReturns leaves out a final month the data do not complete", () => {
+    // Data to 2026-05-01, a Friday: May holds one trading day, so its "return" is NaN, April's stays.
+    const dates = Float64Array.of(Date.UTC(2026, 2, 31), Date.UTC(2026, 3, 30), Date.UTC(2026, 4, 1));
+    const m = monthlyReturns(dates, Float64Array.of(100, 110, 99));
+    expect(m.values[1]).toBeCloseTo(0.1, 12);
+    expect(m.values[2]).toBeNaN();
+  });
+  it("lastTradingDay skips weekends, Good Friday and Memorial Day", () => {
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    expect(day(lastTradingDay(Date.UTC(2026, 4, 1)))).toBe("2026-05-29"); // May 31 is a Sunday
+    expect(day(lastTradingDay(Date.UTC(2024, 2, 5)))).toBe("2024-03-28"); // Good Friday 2024-03-29
+    expect(day(lastTradingDay(Date.UTC(2018, 2, 5)))).toBe("2018-03-29"); // Good Friday 2018-03-30
+    expect(day(lastTradingDay(Date.UTC(2021, 4, 5)))).toBe("2021-05-28"); // Memorial Day 2021-05-31
+    expect(day(lastTradingDay(Date.UTC(2026, 3, 5)))).toBe("2026-04-30"); // Good Friday 2026-04-03 is mid-month
   });
 });
 
