@@ -1,6 +1,6 @@
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from "node:fs";
-import {join} from "node:path";
+import {basename, join} from "node:path";
 import type {PricesMeta} from "../src/lib/contracts.js";
 import {formatDay} from "../src/lib/dates.js";
 import {fundInfo} from "../src/lib/universe.js";
@@ -73,6 +73,7 @@ export function metaJson(load: PriceLoad, settings: Settings, now: number): Pric
     tickers: settings.tickers,
     universe: settings.tickers.map((t) => ({...fundInfo(t), declared: false})),
     start: settings.start,
+    ...(settings.source === "csv" && settings.dataDir ? {dataDir: basename(settings.dataDir)} : {}),
     notes: load.notes,
     series: load.provenance
   };

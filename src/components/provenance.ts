@@ -1,4 +1,5 @@
 import type {PricesMeta} from "../lib/contracts.js";
+import {endingEarly, skippedRows} from "../lib/provenance-issues.js";
 
 const SOURCE_NAMES: Record<string, string> = {
   yahoo: "Yahoo Finance daily chart data",
@@ -7,36 +8,91 @@ const SOURCE_NAMES: Record<string, string> = {
   sample: "synthetic sample data"
 };
 
-/** A banner when data is synthetic, stale or incomplete; an empty span otherwise (so the page has no gap). */
+/**
+ * A banner when data is synthetic, stale or incomplete, or rows were
+ * skipped; an empty span otherwise (so the page has no gap). Warnings come
+ * from files and providers, so they reach the page as text only.
+ */
 export function provenanceBanner(meta: PricesMeta): HTMLElement {
-  const lines: string[] = [];
+  const lines: (Node | string)[][] = [];
+  const code = (text: string) => Object.assign(document.createElement("code"), {textContent: text});
+  const strong = (text: string) => Object.assign(document.createElement("strong"), {textContent: text});
   if (meta.synthetic)
-    lines.push(
-      "<strong>Synthetic sample data, not market prices.</strong> Live prices were not used. Run <code>npm run data -- pull</code> online, or set <code>WORKBENCH_SOURCE=csv</code> and <code>WORKBENCH_DATA_DIR</code> to a folder of CSV files."
-    );
+    lines.push([
+      strong("Synthetic sample data, not market prices."),
+      " Live prices were not used. Run ",
+      code("npm run data -- pull"),
+      " online, or set ",
+      code("WORKBENCH_SOURCE=csv"),
+      " and ",
+      code("WORKBENCH_DATA_DIR"),
+      " to a folder of CSV files."
+    ]);
   if (meta.stale) {
     const last = meta.series
       .filter((s) => s.last)
       .map((s) => s.last!)
       .sort()
       .at(-1);
-    lines.push(
-      `<strong>Stale data:</strong> the latest close is ${last}. Run <code>npm run data -- pull</code> to refresh.`
-    );
+    // The fix depends on where the prices come from: a CSV folder is the researcher's to update.
+    const advice =
+      meta.source === "csv"
+        ? [
+            "Update the files in ",
+            code(meta.dataDir ?? "the CSV folder"),
+            " (",
+            code("WORKBENCH_DATA_DIR"),
+            ") and rebuild."
+          ]
+        : ["Run ", code("npm run data -- pull"), " to refresh."];
+    lines.push([strong("Stale data:"), ` the latest close is ${last}. `, ...advice]);
   }
   const failed = meta.series.filter((s) => s.rows === 0);
-  if (failed.length) {
-    const reasons = failed.map((s) => `<li>${escape(s.warnings.join("; ").replace(/^failed: /, ""))}</li>`).join("");
-    lines.push(
-      `<strong>Missing:</strong> ${failed.map((s) => s.ticker).join(", ")} could not be loaded. <details><summary>Why</summary><ul>${reasons}</ul></details>`
-    );
-  }
+  if (failed.length)
+    lines.push([
+      strong("Missing:"),
+      ` ${failed.map((s) => s.ticker).join(", ")} could not be loaded. `,
+      details(
+        "Why",
+        failed.map((s) => s.warnings.join("; ").replace(/^failed: /, ""))
+      )
+    ]);
+  const {latest, early} = endingEarly(meta.series);
+  if (early.length)
+    lines.push([
+      strong("Ends early:"),
+      ` ${early.map((s) => `${s.ticker} (last close ${s.last})`).join(", ")}; the other series run to ${latest}. Figures for ${early.length === 1 ? "it" : "them"} stop there.`
+    ]);
+  const skipped = skippedRows(meta.series);
+  if (skipped.count)
+    lines.push([
+      strong("Skipped rows:"),
+      ` ${skipped.count} bad row${skipped.count === 1 ? "" : "s"} left out (${skipped.bySeries.map((s) => `${s.ticker} ${s.count}`).join(", ")}). `,
+      details(skipped.rows.length > SHOWN ? `The first ${SHOWN}` : "Which", skipped.rows.slice(0, SHOWN))
+    ]);
   const el = document.createElement(lines.length ? "div" : "span");
   if (lines.length) {
     el.className = `note workbench-banner ${meta.synthetic ? "synthetic" : ""}`;
     el.setAttribute("role", "status");
-    el.innerHTML = lines.map((l) => `<p>${l}</p>`).join("");
+    for (const line of lines) {
+      const p = document.createElement("p");
+      p.append(...line);
+      el.append(p);
+    }
   }
+  return el;
+}
+
+/** Skipped rows listed in the banner's details; the rest are in meta.json and the build log. */
+const SHOWN = 5;
+
+/** A closed details element with a summary and a list of text items. */
+function details(summary: string, items: readonly string[]): HTMLElement {
+  const el = document.createElement("details");
+  el.append(Object.assign(document.createElement("summary"), {textContent: summary}));
+  const list = document.createElement("ul");
+  for (const item of items) list.append(Object.assign(document.createElement("li"), {textContent: item}));
+  el.append(list);
   return el;
 }
 
@@ -61,8 +117,4 @@ export function sourceLine(
     .filter(Boolean)
     .join(" · ");
   return el;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -54,6 +54,8 @@ export interface PricesMeta {
   /** Name, size and style of every ticker in `tickers`: the one place pages read them from. */
   universe: UniverseEntry[];
   start: string;
+  /** For the csv source, the data folder's name (never its full path): where the reader updates the files. */
+  dataDir?: string;
   notes: string[];
   series: SeriesProvenance[];
 }

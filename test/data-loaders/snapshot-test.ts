@@ -347,6 +347,13 @@ describe("metaJson(load, settings, now)", () => {
     expect([sample.synthetic, sample.stale]).toEqual([true, false]);
     expect(metaJson(load({source: "cache"}), settings(), NOW).synthetic).toBe(false);
   });
+
+  it("metaJson() names the csv folder by its name only, so the stale advice can point at it without publishing a path", () => {
+    const csv = metaJson(load({source: "csv"}), settings({source: "csv", dataDir: "/home/ana/research/prices"}), NOW);
+    expect(csv.dataDir).toBe("prices");
+    expect(JSON.stringify(csv)).not.toContain("/home/ana");
+    expect(metaJson(load(), settings(), NOW).dataDir).toBeUndefined();
+  });
 });
 
 describe("syncFrameworkCache(key, {root})", () => {
