@@ -9,6 +9,7 @@ import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
 import {ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
 import {progressBoard} from "./progress.js";
 import {ensureResearch, researchKey} from "./research-tables.js";
+import {seedFrameworkNpmCache} from "./framework-offline.js";
 import {fetchFundValuations, fundValuationStamp} from "./fund-valuation.js";
 
 const USAGE = `usage: npm run data -- <command>
@@ -94,6 +95,8 @@ function age(ms: number): string {
 }
 
 async function prepare(settings: Settings, now = Date.now()): Promise<void> {
+  // First, so that build and preview never ask the network for libraries (framework-offline.ts).
+  await seedFrameworkNpmCache();
   const research = settings.research;
   const codeDir = join(PROJECT_ROOT, "data-loaders");
   // Framework's copies of every loader's output are dropped together, so the key covers prices and research data alike.
@@ -118,9 +121,13 @@ async function prepare(settings: Settings, now = Date.now()): Promise<void> {
 /** The live notebook: Framework's preview, plus a watch on the settings and data that Framework cannot see. */
 async function dev(args: string[]): Promise<void> {
   await prepare(readSettings());
+  // A cell can make Framework fetch from the network as it is typed (an `npm:` import); offline that fetch fails in
+  // a file watcher with no handler, which would end the preview. Warned about, it costs only that cell.
+  const nodeOptions = `${process.env.NODE_OPTIONS ?? ""} --unhandled-rejections=warn`.trim();
   const preview = spawn("observable", ["preview", ...args], {
     stdio: "inherit",
     cwd: PROJECT_ROOT,
+    env: {...process.env, NODE_OPTIONS: nodeOptions},
     shell: process.platform === "win32"
   });
   let timer: NodeJS.Timeout | undefined;
@@ -129,10 +136,20 @@ async function dev(args: string[]): Promise<void> {
     timer = setTimeout(() => prepare(readSettings()).catch((e) => console.error(`data: ${e.message}`)), 300);
   };
   const settings = readSettings();
-  watch(PROJECT_ROOT, (_event, file) => file === "workbench.config.json" && reprepare());
-  watch(settings.cacheDir, (_event, file) => file === "generation" && reprepare());
-  if (settings.dataDir) watch(settings.dataDir, reprepare);
-  await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
+  const watchers = [
+    watch(PROJECT_ROOT, (_event, file) => file === "workbench.config.json" && reprepare()),
+    watch(settings.cacheDir, (_event, file) => file === "generation" && reprepare()),
+    ...(settings.dataDir ? [watch(settings.dataDir, reprepare)] : [])
+  ];
+  // The watchers would keep this process alive with no server behind it: it ends with the preview.
+  const code = await new Promise<number>((resolve) =>
+    preview.on("exit", (status, signal) => resolve(status ?? (signal === "SIGINT" || signal === "SIGTERM" ? 0 : 1)))
+  );
+  for (const w of watchers) w.close();
+  clearTimeout(timer);
+  if (code !== 0)
+    console.error(`data: the preview server stopped (exit ${code}); see its output above, then run npm start again`);
+  process.exit(code);
 }
 
 main(...process.argv.slice(2)).catch((error) => {

@@ -5,9 +5,16 @@ import {builtPages, chartsWithMarks, openPage, settle} from "./page-check.js";
 
 const chromiumPath = inject("chromiumPath");
 const siteUrl = inject("siteUrl");
+const buildError = inject("buildError");
 if (!chromiumPath) console.warn(INSTALL_HINT);
 
-describe.skipIf(!chromiumPath)("every page in headless Chromium", () => {
+describe.skipIf(!chromiumPath)("the site build", () => {
+  it("builds on sample data and on the shared real prices", () => {
+    expect(buildError).toBe("");
+  });
+});
+
+describe.skipIf(!siteUrl)("every page in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
@@ -16,7 +23,7 @@ describe.skipIf(!chromiumPath)("every page in headless Chromium", () => {
     expect(builtPages()).toEqual(expect.arrayContaining(["index.html", "notebook.html"]));
   });
 
-  for (const path of chromiumPath ? builtPages() : []) {
+  for (const path of siteUrl ? builtPages() : []) {
     it(`${path} renders with no error cell, console error or empty chart`, async () => {
       const {page, problems} = await openPage(browser, `${siteUrl}${path}`);
       expect(problems).toEqual({errorCells: [], consoleErrors: [], pageErrors: [], failedRequests: []});

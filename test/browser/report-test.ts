@@ -22,7 +22,7 @@ async function readReport(page: Page) {
   return {captions, scoreboard, pairs, episodes, persistence};
 }
 
-describe.skipIf(!chromiumPath)("the small-caps report", () => {
+describe.skipIf(!siteUrl)("the small-caps report", () => {
   let browser: Browser;
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());

@@ -60,7 +60,7 @@ function ols(y: readonly number[], xs: readonly (readonly number[])[]): number[]
   return a.map((row, r) => row[k] / row[r]);
 }
 
-describe.skipIf(!chromiumPath)("research pages", () => {
+describe.skipIf(!siteUrl)("research pages", () => {
   let browser: Browser;
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());

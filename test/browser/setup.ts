@@ -17,6 +17,8 @@ declare module "vitest" {
     /** The site built on the shared real prices (CSV source), or "" when ../shared/data is absent. */
     realSiteUrl: string;
     chromiumPath: string | null;
+    /** Why the site could not be built, or "": the unit tests still run, and one browser test reports it. */
+    buildError: string;
   }
 }
 
@@ -25,17 +27,35 @@ export default async function setup(project: TestProject) {
   project.provide("chromiumPath", chromiumPath);
   project.provide("siteUrl", "");
   project.provide("realSiteUrl", "");
+  project.provide("buildError", "");
   if (!chromiumPath) return void console.warn(INSTALL_HINT);
   const servers: Awaited<ReturnType<typeof serveStatic>>[] = [];
-  const sample = build(OUTPUT, {WORKBENCH_SOURCE: "sample"});
-  // Served under a sub-path, as on an ordinary static host, so relative links are checked too.
-  servers.push(await serveStatic(sample, {base: "/workbench/"}));
-  project.provide("siteUrl", servers[0].url);
+  const errors: string[] = [];
+  // A build that fails is reported by one browser test; thrown here, it would stop the unit tests too ("0 passed").
+  const tryBuild = (output: string, settings: Record<string, string>) => {
+    try {
+      return build(output, settings);
+    } catch (error) {
+      errors.push((error as Error).message);
+      return null;
+    }
+  };
+  const sample = tryBuild(OUTPUT, {WORKBENCH_SOURCE: "sample"});
+  if (sample) {
+    // Served under a sub-path, as on an ordinary static host, so relative links are checked too.
+    const served = await serveStatic(sample, {base: "/workbench/"});
+    servers.push(served);
+    project.provide("siteUrl", served.url);
+  }
   if (existsSync(SHARED_PRICES)) {
-    const real = build(REAL_OUTPUT, {WORKBENCH_SOURCE: "csv", WORKBENCH_DATA_DIR: SHARED_PRICES});
-    servers.push(await serveStatic(real, {base: "/real/"}));
-    project.provide("realSiteUrl", servers[1].url);
+    const real = tryBuild(REAL_OUTPUT, {WORKBENCH_SOURCE: "csv", WORKBENCH_DATA_DIR: SHARED_PRICES});
+    if (real) {
+      const served = await serveStatic(real, {base: "/real/"});
+      servers.push(served);
+      project.provide("realSiteUrl", served.url);
+    }
   } else console.warn(`browser tests: ${SHARED_PRICES} is absent, so the real-data page checks are skipped`);
+  project.provide("buildError", errors.join("\n\n"));
   return () => Promise.all(servers.map(({server}) => new Promise<void>((done) => server.close(() => done()))));
 }
 

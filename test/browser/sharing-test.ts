@@ -26,13 +26,13 @@ async function download(page: Page, figureIndex: number, label: string): Promise
   return readFileSync((await file.path())!);
 }
 
-describe.skipIf(!chromiumPath)("sharing: links, downloads, meeting mode", () => {
+describe.skipIf(!siteUrl)("sharing: links, downloads, meeting mode", () => {
   let browser: Browser;
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
 
   // Every page the build produced, found on disk: a new page is checked without editing this file.
-  for (const path of chromiumPath ? builtPages() : []) {
+  for (const path of siteUrl ? builtPages() : []) {
     it(`${path}: a changed view, reopened from its URL, is the same view`, async () => {
       const {page} = await openPage(browser, `${siteUrl}${path}`);
       // Change the first drop-down to another choice, as a reader would.

@@ -12,7 +12,7 @@ const spreadPaths = () =>
     .map((p) => p.getAttribute("d"))
     .join("|");
 
-describe.skipIf(!chromiumPath)("spreads and trend pages", () => {
+describe.skipIf(!siteUrl)("spreads and trend pages", () => {
   let browser: Browser;
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
