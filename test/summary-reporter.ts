@@ -5,8 +5,10 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const count = {passed: 0, failed: 0, skipped: 0};
     for (const module of modules) {
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) count.failed++;
-      for (const test of module.children.allTests()) {
+      // A file that failed with no failed test (an import or a beforeAll hook threw) counts as one failure.
+      const tests = [...module.children.allTests()];
+      if (module.state() === "failed" && !tests.some((t) => t.result().state === "failed")) count.failed++;
+      for (const test of tests) {
         const state = test.result().state;
         if (state === "passed") count.passed++;
         else if (state === "failed") count.failed++;

@@ -2,13 +2,14 @@
 // `npm start`, opens every page and a page whose cell uses a library without importing it, then prints a JSON
 // report on its last line. offline-test.ts runs it inside a network namespace that has only loopback.
 import {spawn, spawnSync} from "node:child_process";
-import {appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {appendFileSync, cpSync, mkdirSync, utimesSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {launchChromium} from "./chromium.js";
 import {chartsWithMarks, openPage, settle} from "./page-check.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const [dir, chromiumPath, port = "3917"] = process.argv.slice(2);
+const [folder, chromiumPath, port = "3917"] = process.argv.slice(2);
+const dir = resolve(folder);
 /** A page whose cells use libraries with no import, which makes Framework fetch them from a CDN. */
 const IMPLICIT_PAGE = "offline-implicit";
 const cell = (code: string) => `\n\`\`\`js\n${code}\n\`\`\`\n`;
@@ -81,9 +82,18 @@ async function main() {
     report.pages = pages;
     const {page} = await openPage(browser, `${origin}/${IMPLICIT_PAGE}.html`);
     appendFileSync(implicitPage(dir), TYPED_CELLS.map(cell).join(""));
-    await page
-      .waitForFunction(() => document.querySelectorAll(".observablehq--error").length > 0, null, {timeout: 30_000})
-      .catch(() => {});
+    // Framework watches the page once its socket said hello, which can come after load on a busy machine: the
+    // file is touched again until the new cells show.
+    for (let i = 0; i < 12; ++i) {
+      const shown = await page
+        .waitForFunction(() => document.querySelector(".observablehq--error") !== null, null, {timeout: 10_000})
+        .then(
+          () => true,
+          () => false
+        );
+      if (shown) break;
+      utimesSync(implicitPage(dir), new Date(), new Date());
+    }
     await settle(page);
     report.implicit = {
       errorCells: await page.locator(".observablehq--error").allInnerTexts(),

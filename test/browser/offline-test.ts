@@ -1,6 +1,6 @@
 // The README's promise, checked the hard way: a fresh copy of the project (no Framework cache) built and previewed
 // inside a network namespace that has only loopback, so nothing can reach the npm registry or a CDN.
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {resolve} from "node:path";
 import {beforeAll, describe, expect, inject, it} from "vitest";
 
@@ -23,9 +23,17 @@ interface OfflineReport {
 
 describe.skipIf(!chromiumPath || !canUnshare)("a fresh clone with the network cable pulled", () => {
   let report: OfflineReport;
-  beforeAll(() => {
+  beforeAll(async () => {
     const check = `ip link set lo up && exec node_modules/.bin/tsx test/browser/offline-check.ts test/.tmp/offline-clone ${chromiumPath}`;
-    const run = spawnSync("unshare", ["-n", "sh", "-c", check], {cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20});
+    // Not spawnSync: a worker blocked for minutes misses vitest's own messages.
+    const run = await new Promise<{status: number | null; stdout: string; stderr: string}>((done) => {
+      const child = spawn("unshare", ["-n", "sh", "-c", check], {cwd: ROOT});
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("close", (status) => done({status, stdout, stderr}));
+    });
     const last = run.stdout.trim().split("\n").at(-1) ?? "";
     try {
       report = JSON.parse(last);
