@@ -39,14 +39,18 @@ export interface FrenchFile {
   /** CRSP vintage (YYYYMM) from the "created ... using the 202602 CRSP database" line, or null. */
   vintage: string | null;
   sections: FrenchSection[];
+  /** Rows skipped inside a table (a date that is not YYYY, YYYYMM or YYYYMMDD), by line. */
+  warnings: string[];
 }
 
-const DATA_ROW = /^\s*(\d{4}|\d{6}|\d{8})\s*,/;
+/** A row of a table: a number, then a comma. Its width is checked separately, so that a bad date is reported, not taken for prose. */
+const DATA_ROW = /^\s*(\d+)\s*,/;
 const VINTAGE = /using the (\d{6}) CRSP database/i;
 
 /** Parses a Ken French library CSV exactly as published into sections of typed arrays. */
 export function parseFrenchCsv(text: string): FrenchFile {
   const sections: FrenchSection[] = [];
+  const warnings: string[] = [];
   let vintage: string | null = null;
   let block: string[] = []; // contiguous prose lines just above the next header row
   let open: {
@@ -89,6 +93,11 @@ export function parseFrenchCsv(text: string): FrenchFile {
     } else if (open && DATA_ROW.test(line)) {
       const parts = line.split(",");
       const key = parts[0].trim();
+      // Only a blank line, prose or a new header ends a table: a mistyped date is one bad row.
+      if (![4, 6, 8].includes(key.length) || Number.isNaN(dateOf(+key, key.length))) {
+        warnings.push(`French CSV line ${i + 1}: date ${key} is not YYYY, YYYYMM or YYYYMMDD; row skipped`);
+        continue;
+      }
       // Monthly and annual tables always have their own title block; a change of
       // date width inside one table means the layout is not what we think it is.
       if (open.width === 0) open.width = key.length;
@@ -105,7 +114,7 @@ export function parseFrenchCsv(text: string): FrenchFile {
     }
   }
   close();
-  return {vintage, sections};
+  return {vintage, sections, warnings};
 }
 
 /** Picks the title from a title block: the text before "Calculated" in the BE/ME-style blocks, else the line nearest the header. */
@@ -135,11 +144,18 @@ function readCell(text: string): number {
   return v === -99.99 || v === -999 ? NaN : v;
 }
 
+/** Epoch ms of a YYYYMMDD, YYYYMM or YYYY key (see FrenchSection.dates); NaN for a month or day that does not exist. */
 function dateOf(key: number, width: number): number {
-  if (width === 8) return Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100);
+  const year = width === 8 ? Math.floor(key / 10000) : width === 6 ? Math.floor(key / 100) : key;
+  const month = width === 8 ? Math.floor(key / 100) % 100 : width === 6 ? key % 100 : 12;
+  const day = width === 8 ? key % 100 : 0;
+  if (month < 1 || month > 12) return NaN;
+  if (width === 8) {
+    const t = Date.UTC(year, month - 1, day);
+    return new Date(t).getUTCDate() === day ? t : NaN;
+  }
   // Day 0 of the next month is the last day of this one.
-  if (width === 6) return Date.UTC(Math.floor(key / 100), key % 100, 0);
-  return Date.UTC(key, 11, 31);
+  return Date.UTC(year, month, 0);
 }
 
 function finish(t: {
@@ -200,7 +216,12 @@ export async function fetchFrench(
   }: {baseUrl?: string} & FetchOk = {}
 ): Promise<string> {
   const url = `${baseUrl}/${dataset}_CSV.zip`;
-  return unzipFrench(new Uint8Array(await (await fetchOk(url, {fetch, timeoutMs})).arrayBuffer()));
+  const bytes = new Uint8Array(await (await fetchOk(url, {fetch, timeoutMs})).arrayBuffer());
+  try {
+    return unzipFrench(bytes);
+  } catch (error) {
+    throw new Error(`${url}: not a readable French library zip (${(error as Error).message})`);
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import {formatDay} from "../src/lib/dates.js";
 import {writeFileAtomic} from "./atomic.js";
 import {fetchFred, parseFredCsv} from "./fred.js";
 import {fetchFrench, parseFrenchCsv} from "./french.js";
+import {NetworkError} from "./http.js";
+import {checkBaseUrl} from "./base-url.js";
 import {sampleFred, sampleFrench} from "./research-sample.js";
 import type {ResearchSettings} from "./settings.js";
 import type {ResearchProvenance, SeriesProvenance} from "../src/lib/contracts.js";
@@ -64,6 +66,11 @@ export async function acquireAll(
   datasets: readonly Dataset[] = DATASETS,
   options: AcquireOptions = {}
 ): Promise<RawDataset[]> {
+  // A bad base URL (one carrying credentials) is a setting to fix, not a failed fetch to fall back from.
+  if (settings.source === "auto" || settings.source === "live") {
+    baseUrl(options.frenchBaseUrl, "WORKBENCH_FRENCH_URL");
+    baseUrl(options.fredBaseUrl, "WORKBENCH_FRED_URL");
+  }
   // One network failure (DNS, refused, timeout) means we are offline: skip the other live requests.
   // The first dataset goes alone, so that offline the others skip straight to the cache or files.
   const network = {down: null as string | null};
@@ -109,12 +116,10 @@ async function acquire(
         log(`research: ${dataset.id} fetched live`);
         return result(text, dataset.provider, now);
       } catch (error) {
-        const message =
-          (error as Error).message +
-          ((error as {cause?: {code?: string}}).cause?.code
-            ? ` (${(error as {cause: {code: string}}).cause.code})`
-            : "");
-        if (!/HTTP \d|unexpected content/.test(message)) network.down = `network unavailable (${message})`;
+        const {message} = error as Error;
+        // Only a request that got no answer says the network is down; a bad answer (HTTP error, corrupt zip,
+        // content that does not parse) is that dataset's problem and must not stop the others' live fetches.
+        if (error instanceof NetworkError) network.down = `network unavailable (${message})`;
         warnings.push(`live fetch failed: ${message}`);
         log(`research: ${dataset.id} live fetch failed: ${message}`);
       }
@@ -150,11 +155,17 @@ async function acquire(
   return result(sampleText(dataset, now), "sample", now, {synthetic: true});
 }
 
+/** A base URL from the options, else its WORKBENCH_*_URL variable, checked; undefined for the provider's default. */
+function baseUrl(option: string | undefined, variable: string): {baseUrl: string} | {} {
+  const url = option ?? (process.env[variable]?.trim() || undefined);
+  return url === undefined ? {} : {baseUrl: checkBaseUrl(url, {name: option === undefined ? variable : "baseUrl"})};
+}
+
 function fetchLive(dataset: Dataset, settings: ResearchSettings, options: AcquireOptions): Promise<string> {
   const common = {fetch: options.fetch ?? globalThis.fetch, timeoutMs: settings.timeoutMs};
   return dataset.provider === "french"
-    ? fetchFrench(dataset.id, {...common, ...(options.frenchBaseUrl ? {baseUrl: options.frenchBaseUrl} : {})})
-    : fetchFred(dataset.id, {...common, ...(options.fredBaseUrl ? {baseUrl: options.fredBaseUrl} : {})});
+    ? fetchFrench(dataset.id, {...common, ...baseUrl(options.frenchBaseUrl, "WORKBENCH_FRENCH_URL")})
+    : fetchFred(dataset.id, {...common, ...baseUrl(options.fredBaseUrl, "WORKBENCH_FRED_URL")});
 }
 
 /** The dataset's file in a folder, matched case-insensitively (French publishes .CSV, FRED .csv). */
@@ -174,7 +185,11 @@ function sampleText(dataset: Dataset, now: number): string {
 /** Why a text is not this dataset, or null when it parses with data. */
 export function validate(dataset: Dataset, text: string): string | null {
   try {
-    if (dataset.provider === "fred") return parseFredCsv(text, {id: dataset.id}).dates.length ? null : "no rows";
+    if (dataset.provider === "fred") {
+      const {dates, values} = parseFredCsv(text, {id: dataset.id});
+      if (!dates.length) return "no rows";
+      return values.some((v) => !Number.isNaN(v)) ? null : `every one of its ${dates.length} values is missing (".")`;
+    }
     return parseFrenchCsv(text).sections.length ? null : "no tables";
   } catch (error) {
     return (error as Error).message;
@@ -227,6 +242,7 @@ function describe(
       last = main.dates[rows - 1];
       daily = main.frequency === "daily";
       if (!synthetic) vintage = file.vintage;
+      warnings = [...warnings, ...file.warnings];
     }
   }
   const all = [...warnings];

@@ -81,7 +81,7 @@ describe("parseFrenchCsv on fixtures", () => {
   it("parseFrenchCsv reads LF line endings and an empty text", () => {
     const lf = parseFrenchCsv(fixture("mini-factors.CSV").replace(/\r\n/g, "\n"));
     expect(lf.sections.map((s) => s.dates.length)).toEqual([3, 2]);
-    expect(parseFrenchCsv("")).toEqual({vintage: null, sections: []});
+    expect(parseFrenchCsv("")).toEqual({vintage: null, sections: [], warnings: []});
   });
 
   it("parseFrenchCsv reads daily YYYYMMDD dates as that day and a short row as NaN", () => {
@@ -90,6 +90,22 @@ describe("parseFrenchCsv on fixtures", () => {
     expect(daily.frequency).toBe("daily");
     expect(Array.from(daily.dates, day)).toEqual(["2024-02-29", "2024-03-01"]);
     expect(Array.from(daily.values[1])).toEqual([-0.005, NaN]);
+  });
+
+  it("parseFrenchCsv skips a 7-digit or impossible date with a warning and keeps reading the table and the next one", () => {
+    const text = fixture("mini-factors.CSV")
+      .replace(/\r\n/g, "\n")
+      .replace("192608,", "1926081,")
+      .replace("192609,", "192613,");
+    const file = parseFrenchCsv(text);
+    expect(file.sections.map((s) => [s.title, s.dates.length])).toEqual([
+      ["", 1],
+      ["Annual Factors: January-December", 2]
+    ]);
+    expect(file.warnings).toEqual([
+      "French CSV line 7: date 1926081 is not YYYY, YYYYMM or YYYYMMDD; row skipped",
+      "French CSV line 8: date 192613 is not YYYY, YYYYMM or YYYYMMDD; row skipped"
+    ]);
   });
 
   it("parseFrenchCsv throws when a table's date width changes without a new title", () => {

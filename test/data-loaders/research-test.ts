@@ -1,4 +1,6 @@
-import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {createServer} from "node:http";
+import type {AddressInfo} from "node:net";
+import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
@@ -95,7 +97,9 @@ describe("acquireAll fallback order", () => {
     const [r] = await acquireAll(settings, [DGS10], options("offline"));
     expect(calls).toHaveLength(1);
     expect(r.provenance.source).toBe("cache");
-    expect(r.provenance.warnings.join("\n")).toMatch(/live fetch failed: fetch failed \(ENOTFOUND\)[\s\S]*stale cache/);
+    expect(r.provenance.warnings.join("\n")).toMatch(
+      /live fetch failed: http:\/\/127\.0\.0\.1:1\/fredgraph\.csv\?id=DGS10: fetch failed \(ENOTFOUND\)[\s\S]*stale cache/
+    );
   });
 
   it("acquireAll: no cache → the local file folder (names matched case-insensitively)", async () => {
@@ -127,6 +131,45 @@ describe("acquireAll fallback order", () => {
   it("acquireAll: an HTTP error is not a network failure, so the next dataset still tries live", async () => {
     await acquireAll(settings, [FACTORS, DGS10], options("404"));
     expect(calls).toHaveLength(2);
+  });
+
+  it("acquireAll: a corrupt French zip is that dataset's failure, not the network's: FRED is still fetched live", async () => {
+    const fetch = (async (url: string) => {
+      calls.push(String(url));
+      return new Response(String(url).includes("fredgraph") ? fredCsv : "PK\u0003\u0004 truncated", {status: 200});
+    }) as unknown as typeof globalThis.fetch;
+    const [f, r] = await acquireAll(settings, [FACTORS, DGS10], {...options("ok"), fetch});
+    expect(calls).toHaveLength(2);
+    expect(f.provenance.warnings[0]).toMatch(
+      /^live fetch failed: http:\/\/127\.0\.0\.1:1\/ftp\/F-F_Research_Data_Factors_CSV\.zip: not a readable French library zip/
+    );
+    expect(f.provenance.warnings.join()).not.toMatch(/network/);
+    expect(r.provenance.source).toBe("fred");
+  });
+
+  it("acquireAll: a FRED series that is all '.' fails validation and never replaces the cached copy", async () => {
+    writeCache(DGS10, fredCsv, 3 * 86_400_000);
+    const dots = "observation_date,DGS10\n2026-11-20,.\n2026-11-23,.\n";
+    const fetch = (async () => new Response(dots, {status: 200})) as unknown as typeof globalThis.fetch;
+    const [r] = await acquireAll(settings, [DGS10], {...options("ok"), fetch});
+    expect(r.provenance.source).toBe("cache");
+    expect(r.provenance.warnings[0]).toBe(
+      'live fetch failed: unexpected content: every one of its 2 values is missing (".")'
+    );
+    expect(readFileSync(path.join(settings.cacheDir, "fred", "DGS10.csv"), "utf8")).toBe(fredCsv);
+  });
+
+  it("acquireAll: a French table's 7-digit date row is reported in provenance, and the rest of the file is kept", async () => {
+    mkdirSync(settings.frenchDir!, {recursive: true});
+    writeFileSync(
+      path.join(settings.frenchDir!, "F-F_Research_Data_Factors.CSV"),
+      factorsCsv.replace("192608,", "1926081,")
+    );
+    const [f] = await acquireAll({...settings, source: "file"}, [FACTORS], options("ok"));
+    expect(f.provenance.rows).toBe(2);
+    expect(f.provenance.warnings[0]).toBe(
+      "French CSV line 7: date 1926081 is not YYYY, YYYYMM or YYYYMMDD; row skipped"
+    );
   });
 
   it('acquireAll with source "file" never fetches and reports a missing file as missing', async () => {
@@ -212,5 +255,38 @@ describe("synthetic samples", () => {
           .split("\n")[1]
           .split(",")[1]
     );
+  });
+});
+
+describe("WORKBENCH_FRENCH_URL and WORKBENCH_FRED_URL", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("point the live fetches at another host (a loopback server here)", async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url!);
+      if (req.url!.startsWith("/fred")) res.end(fredCsv);
+      else res.end(Buffer.from(zipSync({"F-F_Research_Data_Factors.CSV": strToU8(factorsCsv)})));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      vi.stubEnv("WORKBENCH_FRENCH_URL", `${base}/french/`);
+      vi.stubEnv("WORKBENCH_FRED_URL", `${base}/fred/graph.csv`);
+      const [f, r] = await acquireAll(settings, [FACTORS, DGS10], {now: NOW});
+      expect([f.provenance.source, r.provenance.source]).toEqual(["french", "fred"]);
+      expect(seen).toEqual(["/french/F-F_Research_Data_Factors_CSV.zip", "/fred/graph.csv?id=DGS10"]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("may not carry credentials: the load stops with a message naming the variable, not the secret", async () => {
+    vi.stubEnv("WORKBENCH_FRED_URL", "https://bob:hunter2@fred.example/graph.csv");
+    await expect(acquireAll(settings, [DGS10], {now: NOW, fetch: fakeFetch("ok")})).rejects.toThrow(
+      /^WORKBENCH_FRED_URL carries a user name or password \(user:pass@…\)/
+    );
+    expect(calls).toEqual([]);
   });
 });
