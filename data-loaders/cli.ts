@@ -3,8 +3,8 @@ import {spawn} from "node:child_process";
 import {watch} from "node:fs";
 import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
-import {listCache, readCachedSeries} from "./cache.js";
 import {pullPrices} from "./pull.js";
+import {status} from "./status.js";
 import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
 import {ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
 import {progressBoard} from "./progress.js";
@@ -14,7 +14,7 @@ import {fetchFundValuations, fundValuationStamp} from "./fund-valuation.js";
 
 const USAGE = `usage: npm run data -- <command>
   pull     fetch prices (yahoo: only the missing days) into the cache, with progress
-  status   list every cached or configured series: source, first/last date, rows, age
+  status   what a build would load: each price series (csv: file, dates, rows, skipped rows; else the cache) and the research series with their vintage
   prepare  make the data snapshot for the current settings and drop Framework's stale copies
   dev      prepare, then run the live preview and re-prepare when settings or data change`;
 
@@ -24,7 +24,7 @@ async function main(command = "prepare", ...args: string[]): Promise<void> {
     case "pull":
       return pull(settings);
     case "status":
-      return status(settings);
+      return void console.log((await status(settings)).join("\n"));
     case "prepare":
       return prepare(settings);
     case "dev":
@@ -56,42 +56,6 @@ async function pull(settings: Settings): Promise<void> {
     throw new Error("no live or cached prices could be had, only synthetic sample data: nothing was refreshed");
   // The snapshot of this very load exists now: prepare finds it and fetches nothing again.
   await prepare(settings, now);
-}
-
-function status(settings: Settings): void {
-  const now = Date.now();
-  console.log(
-    `settings: source=${settings.source} tickers=${settings.tickers.join(",")} start=${settings.start}${settings.dataDir ? ` dataDir=${settings.dataDir}` : ""}${settings.configFile ? ` (config ${settings.configFile})` : ""}`
-  );
-  const cached = listCache(settings.cacheDir, "yahoo");
-  console.log(`cache: ${settings.cacheDir}`);
-  console.log(
-    ["series", "source", "first", "last", "rows", "age"].map((h, i) => h.padEnd([8, 8, 12, 12, 7, 10][i])).join("")
-  );
-  const tickers = [...new Set([...settings.tickers, ...cached.map((c) => c.ticker)])];
-  for (const t of tickers) {
-    const c = readCachedSeries(settings.cacheDir, "yahoo", t, (m) => console.log(`  ${m}`));
-    const n = c?.series.date.length ?? 0;
-    const cells =
-      c && n
-        ? [
-            t,
-            "yahoo",
-            formatDay(c.series.date[0]),
-            formatDay(c.series.date[n - 1]),
-            String(n),
-            age(now - Date.parse(c.fetchedAt))
-          ]
-        : [t, "-", "-", "-", "0", settings.tickers.includes(t) ? "not cached" : ""];
-    console.log(cells.map((v, i) => v.padEnd([8, 8, 12, 12, 7, 10][i])).join(""));
-  }
-  if (settings.source === "csv") console.log(`csv source reads ${settings.dataDir} directly (no cache)`);
-  if (settings.source === "sample") console.log("sample source: synthetic data, generated on demand (no cache)");
-}
-
-function age(ms: number): string {
-  const h = ms / 3_600_000;
-  return h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} days`;
 }
 
 async function prepare(settings: Settings, now = Date.now()): Promise<void> {
