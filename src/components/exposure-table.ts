@@ -1,5 +1,7 @@
+import {html} from "htl";
 import {formatNumber, formatPercent} from "../lib/format.js";
 import type {Exposure} from "../lib/factor-exposure.js";
+import {dataTable} from "./data-table.js";
 
 export interface ExposureRow {
   ticker: string;
@@ -7,7 +9,6 @@ export interface ExposureRow {
   exposure: Exposure | null;
 }
 
-const HEADERS = ["Fund", "Mkt-RF β (t)", "SMB β (t)", "HML β (t)", "Alpha, annual (t)", "R²", "Days", "Period"];
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const withT = (b: string, t: number) => `${b} (${formatNumber(t)})`;
 
@@ -16,43 +17,28 @@ const withT = (b: string, t: number) => `${b} (${formatNumber(t)})`;
  * annualised alpha, R² and the sample, as a plain HTML table.
  */
 export function exposureTable(rows: readonly ExposureRow[]): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "exposure-table";
-  const head = table.createTHead().insertRow();
-  HEADERS.forEach((label, j) => {
-    const th = document.createElement("th");
-    th.textContent = label;
-    if (j > 0 && j < 7) th.style.textAlign = "right";
-    head.append(th);
-  });
-  const body = table.createTBody();
-  for (const {ticker, name, exposure: e} of rows) {
-    const tr = body.insertRow();
-    tr.dataset.ticker = ticker;
-    const first = tr.insertCell();
-    first.textContent = ticker;
-    first.title = name;
-    first.style.fontWeight = "bold";
-    if (!e) {
-      const c = tr.insertCell();
-      c.colSpan = HEADERS.length - 1;
-      c.textContent = "not enough days in common with the factors in this period";
-      continue;
+  // Only rows with an exposure reach the figure columns: the others are one note (see `note` below).
+  const e = (r: ExposureRow) => r.exposure!;
+  return dataTable(
+    rows,
+    [
+      {label: "Fund", value: (r) => html`<strong title=${r.name}>${r.ticker}</strong>`},
+      {label: "Mkt-RF β (t)", value: (r) => withT(formatNumber(e(r).beta.mkt, {digits: 2}), e(r).t.mkt), numeric: true},
+      {label: "SMB β (t)", value: (r) => withT(formatNumber(e(r).beta.smb, {digits: 2}), e(r).t.smb), numeric: true},
+      {label: "HML β (t)", value: (r) => withT(formatNumber(e(r).beta.hml, {digits: 2}), e(r).t.hml), numeric: true},
+      {
+        label: "Alpha, annual (t)",
+        value: (r) => withT(formatPercent(e(r).alphaAnnual, {sign: true}), e(r).alphaT),
+        numeric: true
+      },
+      {label: "R²", value: (r) => formatNumber(e(r).rSquared, {digits: 2}), numeric: true},
+      {label: "Days", value: (r) => String(e(r).n), numeric: true},
+      {label: "Period", value: (r) => `${day(e(r).first)} → ${day(e(r).last)}`}
+    ],
+    {
+      className: "exposure-table",
+      data: (r) => ({ticker: r.ticker}),
+      note: (r) => (r.exposure ? null : "not enough days in common with the factors in this period")
     }
-    const cells = [
-      withT(formatNumber(e.beta.mkt, {digits: 2}), e.t.mkt),
-      withT(formatNumber(e.beta.smb, {digits: 2}), e.t.smb),
-      withT(formatNumber(e.beta.hml, {digits: 2}), e.t.hml),
-      withT(formatPercent(e.alphaAnnual, {sign: true}), e.alphaT),
-      formatNumber(e.rSquared, {digits: 2}),
-      String(e.n),
-      `${day(e.first)} → ${day(e.last)}`
-    ];
-    cells.forEach((text, j) => {
-      const c = tr.insertCell();
-      c.textContent = text;
-      if (j < 6) c.style.textAlign = "right";
-    });
-  }
-  return table;
+  );
 }

@@ -24,10 +24,14 @@ export type DataFiles = Record<"prices" | TableName, () => Promise<ArrayBuffer>>
 export interface PageRequest extends Partial<Record<TableName, readonly string[]>> {
   /** The fund prices and their provenance (prices.arrow, meta.json). */
   prices?: boolean;
+  /** The funds' names, sizes and styles (meta.json's universe) without their prices. */
+  universe?: boolean;
   /** Research series this page shows (e.g. "F-F_Research_Data_Factors_daily"), for their banner and source lines. */
   research?: readonly string[];
   /** The fund holdings' valuation snapshot (fund-valuation.json). */
   fundValuation?: boolean;
+  /** Figures combine fund prices with research data (a regression, a regime table): warn when one is synthetic and the other not. */
+  combines?: boolean;
 }
 
 /** A research table's columns as Float64Arrays (see tableColumns), with the names it lacks in `missing`. */
@@ -51,8 +55,8 @@ export interface Page extends Partial<Record<TableName, Columns>> {
   fund(ticker: string): Fund;
   /** The loaded funds on one side of a small-versus-large comparison (see sizeSide). */
   side(which: "small" | "large"): string[];
-  /** The page's header: sharing tools, then a banner for synthetic, stale or missing data. */
-  header(): HTMLElement;
+  /** The page's header: sharing tools, then the banners (same options; `{prices: false}` on a page that shows its banners further down). */
+  header(options?: {prices?: boolean; research?: readonly string[]}): HTMLElement;
   /** The banners alone, for a page whose data depend on an input (defaults: what the page opened). */
   banners(options?: {prices?: boolean; research?: readonly string[]}): HTMLElement;
   /** The source line under a chart of fund prices. */
@@ -70,7 +74,7 @@ export async function openData(files: DataFiles, request: PageRequest): Promise<
   const arrow = async (read: () => Promise<ArrayBuffer>) => tableFromIPC(new Uint8Array(await read()));
   const [pricesTable, meta, research, fundValuation, ...tables] = await Promise.all([
     request.prices ? arrow(files.prices) : null,
-    request.prices ? (files.meta() as Promise<Meta>) : null,
+    request.prices || request.universe ? (files.meta() as Promise<Meta>) : null,
     request.research ? (files.research() as Promise<ResearchMeta>) : null,
     request.fundValuation ? (files.fundValuation() as Promise<FundValuationSnapshot>) : null,
     ...tableNames.map((n) => arrow(files[n]))
@@ -85,7 +89,7 @@ export async function openData(files: DataFiles, request: PageRequest): Promise<
     html`<div class="workbench-banners">
       ${withPrices && meta ? provenanceBanner(meta) : ""}${
         research && shown.length ? researchBanner(research, {ids: shown}) : ""
-      }${withPrices && meta && research ? mixedBanner(meta, research, shown) : ""}
+      }${request.combines && withPrices && meta && research ? mixedBanner(meta, research, shown) : ""}
     </div>`;
   const page: Page = {
     prices,
@@ -93,12 +97,12 @@ export async function openData(files: DataFiles, request: PageRequest): Promise<
     research,
     fundValuation,
     loaded,
-    missing: tickers.filter((t) => !prices.has(t)),
+    missing: request.prices ? tickers.filter((t) => !prices.has(t)) : [],
     firstDay: formatDay(first),
     lastDay: formatDay(last),
     fund,
     side: (which) => loaded.filter((t) => sizeSide(fund(t).size) === which),
-    header: () => html`<div class="workbench-header">${pageTools()}${banners()}</div>`,
+    header: (options) => html`<div class="workbench-header">${pageTools()}${banners(options)}</div>`,
     banners,
     sourceLine: (options) => (meta ? sourceLine(meta, options) : html`<span></span>`),
     researchLine: ({ids: shown = ids, ...options} = {}) =>

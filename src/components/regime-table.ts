@@ -1,10 +1,13 @@
 import {formatNumber, formatPercent} from "../lib/format.js";
 import type {RegimeRow} from "../lib/regimes.js";
+import {dataTable} from "./data-table.js";
 
 /**
  * Forward small-minus-big return after each regime, one column per horizon:
  * mean, t-statistic and months. The row matching `highlight` (the reference
- * article's claim by default: easing, yields falling, growth accelerating) is marked.
+ * article's claim by default: easing, yields falling, growth accelerating) is
+ * marked (class regime-claim); the single-flag rows and the eight
+ * combinations each start a group (class regime-group), where the table's logic changes.
  *
  * - highlight: the flags of the row to mark (default all three true)
  */
@@ -14,38 +17,28 @@ export function regimeTable(
     highlight = {easing: true, yieldFalling: true, growthAccelerating: true}
   }: {highlight?: {easing: boolean; yieldFalling: boolean; growthAccelerating: boolean}} = {}
 ): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "regime-table";
-  const head = table.createTHead().insertRow();
-  for (const label of ["Regime", ...tables.map((t) => `Next ${t.horizon} months: mean (t) · months`)]) {
-    const th = document.createElement("th");
-    th.textContent = label;
-    if (label !== "Regime") th.style.textAlign = "right";
-    head.append(th);
-  }
-  const body = table.createTBody();
-  const rows = tables[0]?.rows ?? [];
-  rows.forEach((row, k) => {
-    const tr = body.insertRow();
-    const marked =
-      row.easing === highlight.easing &&
-      row.yieldFalling === highlight.yieldFalling &&
-      row.growthAccelerating === highlight.growthAccelerating;
-    // A gap before the single-flag rows and before the eight combinations, which is where the table's logic changes.
-    if (k === 1 || k === 7) tr.style.borderTop = "2px solid var(--theme-foreground-faintest)";
-    if (marked) {
-      tr.className = "regime-claim";
-      tr.style.background = "color-mix(in srgb, var(--theme-green) 18%, transparent)";
-      tr.style.fontWeight = "bold";
+  const marked = (row: RegimeRow) =>
+    row.easing === highlight.easing &&
+    row.yieldFalling === highlight.yieldFalling &&
+    row.growthAccelerating === highlight.growthAccelerating;
+  return dataTable(
+    tables[0]?.rows ?? [],
+    [
+      {label: "Regime", value: (row) => row.label + (marked(row) ? "  ← the article's claim" : "")},
+      ...tables.map((t) => ({
+        label: `Next ${t.horizon} months: mean (t) · months`,
+        value: (_: RegimeRow, k: number) => {
+          const r = t.rows[k];
+          return r.count ? `${formatPercent(r.mean, {sign: true})} (${formatNumber(r.tStat)}) · ${r.count}` : "–";
+        },
+        numeric: true
+      }))
+    ],
+    {
+      className: "regime-table",
+      rowClass: (row, k) =>
+        [marked(row) ? "regime-claim" : "", k === 1 || k === 7 ? "regime-group" : ""].filter(Boolean).join(" ") ||
+        undefined
     }
-    const name = tr.insertCell();
-    name.textContent = row.label + (marked ? "  ← the article's claim" : "");
-    for (const t of tables) {
-      const r = t.rows[k];
-      const c = tr.insertCell();
-      c.style.textAlign = "right";
-      c.textContent = r.count ? `${formatPercent(r.mean, {sign: true})} (${formatNumber(r.tStat)}) · ${r.count}` : "–";
-    }
-  });
-  return table;
+  );
 }

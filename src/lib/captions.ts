@@ -1,5 +1,5 @@
 import {formatDay} from "./dates.js";
-import {formatOrdinal, formatPercent, formatPoints} from "./format.js";
+import {formatNumber, formatOrdinal, formatPercent, formatPoints} from "./format.js";
 import type {Period} from "./periods.js";
 import type {ScoreboardRow} from "./scoreboard.js";
 import type {TrendStudy} from "./trend-study.js";
@@ -58,13 +58,19 @@ export function scoreboardCaption(
   // "Micro caps lead", but "Small-cap value leads" and "The S&P 500 leads".
   const lead = `${capitalize(name)} lead${/ caps \(/.test(name) ? "" : "s"} the table with ${formatPercent(leader.totalReturn)}`;
   if (!bench || bench.ticker === leader.ticker) return `${lead} ${when}.`;
-  return `${lead}, ${formatPoints(leader.totalReturn - bench.totalReturn)} ahead of ${describeFund(bench)} ${when}.`;
+  return `${lead}, ${formatPoints((leader.totalReturn - bench.totalReturn) * 100)} ahead of ${describeFund(bench)} ${when}.`;
 }
 
-/** Where a fund stands against its prior high and its averages: "IJR closed at 137.44 on 2026-05-01, 0.2% above its prior high of 137.10 …". */
+/**
+ * Where a fund stands against its prior high, its averages and a price level a reader named:
+ * "IJR closed at 137.44 on 2026-05-01, 0.2% above its prior high of 137.10 (…): a new high; its 50-day average is above its 200-day average; 5.7% above 130."
+ *
+ * - fastDays, slowDays: the averages' lengths, as the study used them (default 50, 200)
+ * - threshold: a price level to measure the close against (default none)
+ */
 export function trendCaption(
   study: TrendStudy,
-  {fastDays = 50, slowDays = 200}: {fastDays?: number; slowDays?: number} = {}
+  {fastDays = 50, slowDays = 200, threshold}: {fastDays?: number; slowDays?: number; threshold?: number} = {}
 ): string {
   const last = study.date.length - 1;
   if (last < 1) return `${study.ticker}: not enough data.`;
@@ -74,7 +80,12 @@ export function trendCaption(
       ? `${formatPercent(distance)} above its prior high of ${value.toFixed(2)} (${formatDay(date)}): a new high`
       : `${formatPercent(-distance)} below its prior high of ${value.toFixed(2)} (${formatDay(date)})`;
   const trend = study.fast[last] > study.slow[last] ? `above` : `below`;
-  return `${study.ticker} closed at ${study.price[last].toFixed(2)} on ${formatDay(study.date[last])}, ${where}; its ${fastDays}-day average is ${trend} its ${slowDays}-day average.`;
+  const close = study.price[last];
+  const level =
+    threshold === undefined || !Number.isFinite(threshold)
+      ? ""
+      : `; ${formatPercent(Math.abs(close / threshold - 1))} ${close >= threshold ? "above" : "below"} ${threshold}`;
+  return `${study.ticker} closed at ${close.toFixed(2)} on ${formatDay(study.date[last])}, ${where}; its ${fastDays}-day average is ${trend} its ${slowDays}-day average${level}.`;
 }
 
 /** A pair's rolling spread in words: "Over 63 trading days IJR beat IVV by 7.8 points, the 85th percentile of the pair's history." */
@@ -85,49 +96,99 @@ export function spreadCaption(
   const [small, large] = summary.pair.split("−");
   if (!Number.isFinite(summary.spread)) return `${summary.pair}: not enough common history for a ${window}-day spread.`;
   const verb = summary.spread >= 0 ? "beat" : "trailed";
-  return `Over ${window} trading days ${small} ${verb} ${large} by ${formatPoints(summary.spread / 100)}, the ${formatOrdinal(summary.percentile)} percentile of the pair's history.`;
+  return `Over ${window} trading days ${small} ${verb} ${large} by ${formatPoints(summary.spread)}, the ${formatOrdinal(summary.percentile)} percentile of the pair's history.`;
 }
 
-/** The valuation gap in words: "Small caps' book-to-market is 3.71× large caps' (2026-02), the 80th percentile since 1926 (median 2.31): cheaper than usual." */
+/**
+ * The valuation gap in words: "Small caps' book-to-market is 3.71× large caps' (2026-02), the 80th percentile
+ * of 1,196 months since 1926 (median 2.31): small caps are cheaper relative to large caps than usual."
+ *
+ * - window: the history the percentile ranks against, as a phrase (default "since 1926")
+ * - basis: which portfolios the ratio compares, named after the month (default none)
+ */
 export function valuationCaption(
-  rank: {current: number; currentDate: number; percentile: number; median: number},
-  {since = "1926"}: {since?: string} = {}
+  rank: {current: number; currentDate: number; percentile: number; median: number; count?: number},
+  {window = "since 1926", basis}: {window?: string; basis?: string} = {}
 ): string {
   if (!Number.isFinite(rank.current)) return "No valuation data for this date.";
   const verdict =
     rank.current > rank.median
       ? "small caps are cheaper relative to large caps than usual"
       : "small caps are dearer relative to large caps than usual";
-  return `Small caps' book-to-market is ${rank.current.toFixed(2)}× large caps' (${formatDay(rank.currentDate).slice(0, 7)}), the ${formatOrdinal(rank.percentile)} percentile since ${since} (median ${rank.median.toFixed(2)}): ${verdict}.`;
+  const months = rank.count ? ` of ${rank.count.toLocaleString("en-US")} months` : "";
+  const month = formatDay(rank.currentDate).slice(0, 7);
+  return `Small caps' book-to-market is ${rank.current.toFixed(2)}× large caps' (${month}${basis ? `, ${basis}` : ""}), the ${formatOrdinal(rank.percentile)} percentile${months} ${window} (median ${rank.median.toFixed(2)}): ${verdict}.`;
+}
+
+/** The rule and the horizon of a false-dawns study, and the pair it is on ("IJR−IVV", or a factor's name such as "SMB"). */
+export interface LeadRule {
+  pair: string;
+  window?: number;
+  threshold?: number;
+  horizon?: number;
+}
+
+/** "IJR over IVV" for a pair, the name alone for a factor. */
+function leadOf(pair: string): string {
+  const [small, large] = pair.split("−");
+  return large === undefined ? small : `${small} over ${large}`;
+}
+
+/** Signed points: 3.44 → "+3.4 points", −2.25 → "-2.3 points", 0.04 → "0.0 points" ("–" for NaN); the spreads of a study are in points already. */
+function signedPoints(x: number): string {
+  return Number.isFinite(x)
+    ? `${formatNumber(x, {sign: true})} point${formatPoints(x) === "1.0 point" ? "" : "s"}`
+    : "–";
 }
 
 /**
- * The false-dawns verdict in words: "Of 40 past leads of IJR over IVV (63-day spread above 5 points),
- * 21 (53%) were still ahead 126 trading days later (95% interval 38–67%). No lead is open now."
+ * How often past leads persisted: "Of 40 past leads of IJR over IVV (63-day spread above 5 points),
+ * 21 (53%) were still ahead 126 trading days later (95% interval 38%–67%)."
  */
-export function persistenceCaption(
-  study: {
-    share: {persisted: number; n: number; lower: number; upper: number; estimate: number};
-    current: {age: number; percentile: number; count: number} | null;
-  },
-  {
-    pair,
-    window = 63,
-    threshold = 5,
-    horizon = 126
-  }: {pair: string; window?: number; threshold?: number; horizon?: number}
+export function persistenceShareCaption(
+  {share}: {share: {persisted: number; n: number; lower: number; upper: number; estimate: number}},
+  {pair, window = 63, threshold = 5, horizon = 126}: LeadRule
 ): string {
-  const [small, large] = pair.split("−");
-  const {share, current} = study;
   const rule = `${window}-day spread above ${threshold} points`;
-  const history =
-    share.n === 0
-      ? `No past lead of ${small} over ${large} (${rule}) is old enough to judge.`
-      : `Of ${share.n} past lead${share.n === 1 ? "" : "s"} of ${small} over ${large} (${rule}), ${share.persisted} (${formatPercent(share.estimate, {digits: 0})}) ${share.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% interval ${formatPercent(share.lower, {digits: 0})}–${formatPercent(share.upper, {digits: 0})}).`;
-  const now = !current
-    ? "No lead is open now."
-    : current.count
-      ? `The current lead, ${current.age} days old, ranks in the ${formatOrdinal(current.percentile)} percentile of past leads at the same age.`
-      : `The current lead is ${current.age} days old; no past lead lasted as long to compare with.`;
-  return `${history} ${now}`;
+  if (share.n === 0) return `No past lead of ${leadOf(pair)} (${rule}) is old enough to judge.`;
+  return `Of ${share.n} past lead${share.n === 1 ? "" : "s"} of ${leadOf(pair)} (${rule}), ${share.persisted} (${formatPercent(share.estimate, {digits: 0})}) ${share.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% interval ${formatPercent(share.lower, {digits: 0})}–${formatPercent(share.upper, {digits: 0})}).`;
+}
+
+/**
+ * Where the open lead stands: "The current lead, 12 days old (from 2026-03-02, +3.4 points since), ranks in
+ * the 81st percentile of past leads at the same age." With the study's spread and no lead open, the
+ * sentence says where the spread is against the threshold.
+ */
+export function currentLeadCaption(
+  study: {
+    current: {age: number; percentile: number; count: number; value?: number} | null;
+    episodes?: readonly {startDate: number}[];
+    spread?: ArrayLike<number>;
+  },
+  {window = 63, threshold = 5}: LeadRule
+): string {
+  const {current, episodes, spread} = study;
+  if (!current) {
+    const latest = spread?.length ? spread[spread.length - 1] : undefined;
+    return latest === undefined
+      ? "No lead is open now."
+      : `No lead is open now: the ${window}-day spread is ${signedPoints(latest)}, not above the ${threshold}-point threshold.`;
+  }
+  const start = episodes?.length ? episodes[episodes.length - 1].startDate : NaN;
+  const since = [
+    Number.isFinite(start) ? `from ${formatDay(start)}` : null,
+    current.value !== undefined ? `${signedPoints(current.value)} since` : null
+  ].filter(Boolean);
+  const age = `${current.age} day${current.age === 1 ? "" : "s"} old${since.length ? ` (${since.join(", ")})` : ""}`;
+  return current.count
+    ? `The current lead, ${age}, ranks in the ${formatOrdinal(current.percentile)} percentile of past leads at the same age.`
+    : `The current lead is ${age}; no past lead lasted as long to compare with.`;
+}
+
+/** The false-dawns verdict in words, as the report writes it: persistenceShareCaption, then currentLeadCaption. */
+export function persistenceCaption(
+  study: Parameters<typeof persistenceShareCaption>[0] & Parameters<typeof currentLeadCaption>[0],
+  rule: LeadRule
+): string {
+  return `${persistenceShareCaption(study, rule)} ${currentLeadCaption(study, rule)}`;
 }

@@ -24,10 +24,17 @@ export function formatPercent(x: number, {digits = 1, sign = false} = {}): strin
   return Number.isFinite(x) ? `${formatNumber(x * 100, {digits, sign})}%` : "–";
 }
 
-/** A difference of two fractions in percentage points: 0.023 → "2.3 points". */
+/**
+ * A spread in percentage points, without its sign: 2.3 → "2.3 points". Every
+ * spread in this library is in points already (a 5 means small caps are 5
+ * percentage points ahead: 7% against 2%); a difference of two fractional
+ * returns becomes points by × 100 where it is formed.
+ *
+ * - digits: decimals (default 1)
+ */
 export function formatPoints(x: number, {digits = 1} = {}): string {
   if (!Number.isFinite(x)) return "–";
-  const v = Math.abs(x * 100).toFixed(digits);
+  const v = Math.abs(x).toFixed(digits);
   return `${v} point${v === (1).toFixed(digits) ? "" : "s"}`;
 }
 

@@ -27,7 +27,10 @@ export {
   trendCaption,
   spreadCaption,
   valuationCaption,
-  persistenceCaption
+  persistenceCaption,
+  persistenceShareCaption,
+  currentLeadCaption,
+  type LeadRule
 } from "./captions.js";
 export {leadershipEpisodes, episodeLabel, type Episode} from "./episodes.js";
 export {wilsonInterval, type ProportionInterval} from "./proportion-ci.js";

@@ -1,4 +1,4 @@
-import {toMonthEnd} from "./regimes.js";
+import {alignMonthly, toMonthEnd} from "./regimes.js";
 
 /**
  * Month-level helpers for the regime study: lags (for publication delays)
@@ -67,4 +67,18 @@ function easterSunday(y: number): number {
 function memorialDay(y: number): number {
   const may31 = Date.UTC(y, 4, 31);
   return may31 - ((new Date(may31).getUTCDay() + 6) % 7) * DAY;
+}
+
+/**
+ * The monthly small-minus-large return of two daily total-return indexes, on
+ * the small fund's month ends (NaN where the large fund has no return that
+ * month). A fraction, like the returns it subtracts, so it compounds as French's SMB does.
+ */
+export function monthlySpread(
+  small: {date: Float64Array; index: Float64Array},
+  large: {date: Float64Array; index: Float64Array}
+): {dates: Float64Array; values: Float64Array} {
+  const s = monthlyReturns(small.date, small.index);
+  const l = alignMonthly(s.dates, monthlyReturns(large.date, large.index));
+  return {dates: s.dates, values: s.values.map((v, i) => v - l[i])};
 }

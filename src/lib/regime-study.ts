@@ -1,3 +1,4 @@
+import {compoundIndex} from "./compound.js";
 import {lag} from "./monthly.js";
 import {
   alignMonthly,
@@ -66,4 +67,35 @@ export function regimeStudy(
     return {horizon, rows: regimeTable(flags, forward), forward};
   });
   return {flags, spread, tables};
+}
+
+/** One month of a regime timeline: the month, the next month's end (where its band stops), the spread compounded so far and the flags. */
+export interface RegimeMonth {
+  date: Date;
+  next: Date;
+  /** Growth of 1 in the spread since its first month; NaN in a month without a spread. */
+  cumulative: number;
+  easing: number;
+  yieldFalling: number;
+  growthAccelerating: number;
+}
+
+/** The study month by month for a timeline, from the spread's first month on (compoundIndex of the monthly spread). */
+export function regimeMonths(study: RegimeStudy): RegimeMonth[] {
+  const cumulative = compoundIndex(study.spread);
+  const first = cumulative.findIndex((v) => Number.isFinite(v));
+  if (first < 0) return [];
+  const {dates, easing, yieldFalling, growthAccelerating} = study.flags;
+  return Array.from({length: dates.length - first}, (_, k) => {
+    const i = first + k;
+    const d = new Date(dates[i]);
+    return {
+      date: d,
+      next: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 0)),
+      cumulative: cumulative[i],
+      easing: easing[i],
+      yieldFalling: yieldFalling[i],
+      growthAccelerating: growthAccelerating[i]
+    };
+  });
 }

@@ -81,7 +81,8 @@ describe.skipIf(!chromiumPath || !realSiteUrl)("what the pages got wrong, on the
   it("the valuation page's last 10 years on the 2×3 basis: 96th percentile, median 1.76", async () => {
     const {page} = await openPage(browser, `${realSiteUrl}valuation.html?basis=2x3&window=10y`);
     const note = await page.locator(".asof-note").innerText();
-    expect(note).toMatch(/In 2024-12 .*the 96th percentile of 120 months last 10 years, against a median of 1\.76/);
+    // The sentence is valuationCaption's, as in the report.
+    expect(note).toMatch(/\(2024-12, .*\), the 96th percentile of 120 months over the last 10 years \(median 1\.76\)/);
     await page.close();
   });
 });

@@ -92,9 +92,11 @@ describe.skipIf(!siteUrl)("research pages", () => {
       const {dates, ratio} = sizeValuation(file);
       let last = ratio.length - 1;
       while (last >= 0 && !Number.isFinite(ratio[last])) --last;
-      const note = page.locator(".asof-note strong");
-      await expect(note.nth(0).innerText()).resolves.toBe(new Date(dates[last]).toISOString().slice(0, 7));
-      await expect(note.nth(1).innerText()).resolves.toBe(`${ratio[last].toFixed(2)}×`);
+      // The sentence is the report's (valuationCaption): ratio, the month, then the basis.
+      const month = new Date(dates[last]).toISOString().slice(0, 7);
+      await expect(page.locator(".asof-note").first().innerText()).resolves.toContain(
+        `book-to-market is ${ratio[last].toFixed(2)}× large caps' (${month}, small vs big half (2×3))`
+      );
     }
     await page.close();
   });

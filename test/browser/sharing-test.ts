@@ -75,6 +75,58 @@ describe.skipIf(!siteUrl)("sharing: links, downloads, meeting mode", () => {
     await page.close();
   });
 
+  // Links made before the names were unified (README, "Links"): each old name still sets its input, and the page
+  // rewrites it under the new one.
+  for (const [link, expected, rewritten] of [
+    ["factors.html?funds=IJR,IWM", {checked: ["IJR", "IWM"]}, "tickers=IJR%2CIWM"],
+    [
+      "regimes.html?spread=pair&big=IVV&h=6",
+      {selects: ["A fund pair from the price data", "IVV"], radio: "6"},
+      "large=IVV"
+    ],
+    ["persistence.html?src=smb&h=63", {radio: "SMB (French, since 1926)"}, "spread=smb&horizon=63"],
+    ["valuation.html?window=30y", {selects: ["Last 30 years"]}, "history=30y"]
+  ] as const) {
+    it(`an old link, ${link}, opens the view it named`, async () => {
+      const {page, problems} = await openPage(browser, `${siteUrl}${link}`);
+      expect(problems.errorCells).toEqual([]);
+      await expect(page.locator(".url-note").count()).resolves.toBe(0);
+      if ("checked" in expected) {
+        const checked = page.locator("form label:has(input[type=checkbox]:checked)");
+        await expect(checked.allInnerTexts()).resolves.toEqual(expected.checked);
+      }
+      if ("selects" in expected) {
+        const chosen = await page.locator("form select option:checked").allInnerTexts();
+        for (const label of expected.selects) expect(chosen).toContain(label);
+      }
+      if ("radio" in expected) {
+        const radios = await page.locator("form label:has(input[type=radio]:checked)").allInnerTexts();
+        expect(radios).toContain(expected.radio);
+      }
+      expect(page.url()).toContain(rewritten);
+      await page.close();
+    });
+  }
+
+  // Values a page cannot use: the page opens with a note saying what was ignored and a usable value, never blank.
+  for (const [link, note, shown] of [
+    ["trend.html?fast=2.5", "fast=2.5 in the link is not a whole number: showing 50.", "50"],
+    ["factors.html?window=1e9", "window=1e9 in the link: above the largest allowed, 2520; showing 2520.", "2520"],
+    ["spreads.html?window=abc", "window=abc in the link is not a number: showing 252.", "252"]
+  ] as const) {
+    it(`${link} opens with a note and ${shown}, and its charts drawn`, async () => {
+      const {page, problems} = await openPage(browser, `${siteUrl}${link}`);
+      expect(problems.errorCells).toEqual([]);
+      await expect(page.locator(".url-note").allInnerTexts()).resolves.toEqual([note]);
+      const values = await page
+        .locator("form input[type=number]")
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(values).toContain(shown);
+      expect(await page.locator("figure.workbench-figure svg").count()).toBeGreaterThan(0);
+      await page.close();
+    });
+  }
+
   it("Copy link puts the exact URL of the view on the clipboard", async () => {
     const context = await browser.newContext({permissions: ["clipboard-read", "clipboard-write"]});
     const page = await context.newPage();

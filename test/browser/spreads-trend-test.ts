@@ -61,7 +61,7 @@ describe.skipIf(!siteUrl)("spreads and trend pages", () => {
     );
     await expect(page.locator("figure").first().innerText()).resolves.toMatch(/20-day average.*100-day average/s);
     await expect(page.locator(".trend-summary").innerText()).resolves.toMatch(
-      /IJR closed at [\d.]+ on \d{4}-\d{2}-\d{2}: [+-][\d.]+% from its prior high/
+      /IJR closed at [\d.]+ on \d{4}-\d{2}-\d{2}, [\d.]+% (above|below) its prior high.*its 20-day average is (above|below) its 100-day average; [\d.]+% (above|below) 130\./
     );
     await page.locator('input[placeholder="e.g. 130"]').fill("125");
     await page.locator('input[placeholder="e.g. 130"]').dispatchEvent("input");

@@ -1,7 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {
   describeFund,
+  currentLeadCaption,
   persistenceCaption,
+  persistenceShareCaption,
   scoreboardCaption,
   spreadCaption,
   trendCaption,
@@ -100,6 +102,10 @@ describe("trendCaption(study)", () => {
     expect(trendCaption(s, {fastDays: 20, slowDays: 100})).toBe(
       "IJR closed at 137.44 on 2026-01-02, 0.2% above its prior high of 137.10 (2025-12-30): a new high; its 20-day average is above its 100-day average."
     );
+    // A level the reader named: 137.44 / 130 − 1 = 5.72%; 137.44 / 140 − 1 = −1.83%.
+    expect(trendCaption(s, {fastDays: 20, slowDays: 100, threshold: 130})).toMatch(/average; 5\.7% above 130\.$/);
+    expect(trendCaption(s, {fastDays: 20, slowDays: 100, threshold: 140})).toMatch(/average; 1\.8% below 140\.$/);
+    expect(trendCaption(s, {threshold: NaN})).toMatch(/200-day average\.$/);
   });
 });
 
@@ -107,6 +113,14 @@ describe("valuationCaption(rank)", () => {
   it("gives the ratio, month, percentile, median and the verdict", () => {
     expect(valuationCaption({current: 3.714, currentDate: Date.UTC(2026, 1, 28), percentile: 0.8, median: 2.31})).toBe(
       "Small caps' book-to-market is 3.71× large caps' (2026-02), the 80th percentile since 1926 (median 2.31): small caps are cheaper relative to large caps than usual."
+    );
+    expect(
+      valuationCaption(
+        {current: 1.924, currentDate: Date.UTC(2024, 11, 31), percentile: 0.95, median: 1.76, count: 1200},
+        {window: "over the last 30 years", basis: "small vs big half (2×3)"}
+      )
+    ).toBe(
+      "Small caps' book-to-market is 1.92× large caps' (2024-12, small vs big half (2×3)), the 95th percentile of 1,200 months over the last 30 years (median 1.76): small caps are cheaper relative to large caps than usual."
     );
     expect(valuationCaption({current: 1, currentDate: 0, percentile: 0.02, median: 2})).toMatch(
       /2nd percentile.*dearer/
@@ -132,6 +146,22 @@ describe("persistenceCaption(study, {pair, window, threshold, horizon})", () => 
       )
     ).toMatch(
       /^Of 40 past leads of IWM over IWB \(21-day spread above 3 points\), .* 63 trading days later .* The current lead, 12 days old, ranks in the 81st percentile of past leads at the same age\.$/
+    );
+    // With the study's episodes and the lead's value (points), the sentence dates the lead and says how far ahead it is.
+    expect(
+      currentLeadCaption(
+        {current: {age: 12, percentile: 0.81, count: 39, value: 3.44}, episodes: [{startDate: Date.UTC(2026, 2, 2)}]},
+        {pair: "IWM−IWB"}
+      )
+    ).toBe(
+      "The current lead, 12 days old (from 2026-03-02, +3.4 points since), ranks in the 81st percentile of past leads at the same age."
+    );
+    // No lead open: with the spread, the sentence says where it stands against the threshold.
+    expect(currentLeadCaption({current: null, spread: [1, 6, -2.25]}, {pair: "SMB", window: 21, threshold: 3})).toBe(
+      "No lead is open now: the 21-day spread is -2.3 points, not above the 3-point threshold."
+    );
+    expect(persistenceShareCaption({share: {...share, n: 1, persisted: 1, estimate: 1}}, {pair: "SMB"})).toMatch(
+      /^Of 1 past lead of SMB \(63-day spread above 5 points\), 1 \(100%\) was still ahead/
     );
     expect(
       persistenceCaption(

@@ -43,19 +43,19 @@ describe("formatPercent(x, {digits})", () => {
 });
 
 describe("formatPoints(x)", () => {
-  it('formatPoints(0.023) is "2.3 points"; the sign is dropped', () => {
-    expect(formatPoints(0.023)).toBe("2.3 points");
-    expect(formatPoints(-0.023)).toBe("2.3 points");
+  it('takes points, as every spread in the library is: formatPoints(2.3) is "2.3 points"; the sign is dropped', () => {
+    expect(formatPoints(2.3)).toBe("2.3 points");
+    expect(formatPoints(-2.3)).toBe("2.3 points");
     expect(formatPoints(0)).toBe("0.0 points");
   });
   it("formatPoints is singular when it reads as exactly one point", () => {
-    expect(formatPoints(0.01)).toBe("1.0 point");
-    expect(formatPoints(-0.01)).toBe("1.0 point");
-    expect(formatPoints(0.01, {digits: 0})).toBe("1 point");
-    expect(formatPoints(0.011)).toBe("1.1 points");
+    expect(formatPoints(1)).toBe("1.0 point");
+    expect(formatPoints(-1)).toBe("1.0 point");
+    expect(formatPoints(1, {digits: 0})).toBe("1 point");
+    expect(formatPoints(1.1)).toBe("1.1 points");
   });
   it("formatPoints(x, {digits: 2}) keeps two decimals", () => {
-    expect(formatPoints(0.0125, {digits: 2})).toBe("1.25 points");
+    expect(formatPoints(1.25, {digits: 2})).toBe("1.25 points");
   });
   it('formatPoints is "–" for NaN and infinities', () => {
     expect(formatPoints(NaN)).toBe("–");
