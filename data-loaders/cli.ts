@@ -4,6 +4,7 @@ import {watch} from "node:fs";
 import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {pullPrices} from "./pull.js";
+import {autoSources} from "./prices.js";
 import {status} from "./status.js";
 import {PROJECT_ROOT, readSettings, type Settings} from "./settings.js";
 import {ensureSnapshot, fingerprint, syncFrameworkCache} from "./snapshot.js";
@@ -38,7 +39,9 @@ async function main(command = "prepare", ...args: string[]): Promise<void> {
 }
 
 async function pull(settings: Settings): Promise<void> {
-  const source = settings.source === "auto" ? "auto (yahoo, else cache, else sample)" : settings.source;
+  const {live, fallback} = autoSources();
+  const source =
+    settings.source === "auto" ? `auto (${live.name}, else its cache, else ${fallback.name})` : settings.source;
   console.error(`pulling ${settings.tickers.length} tickers from ${source} since ${settings.start}`);
   const board = progressBoard(settings.tickers, process.stderr);
   const now = Date.now();

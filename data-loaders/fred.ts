@@ -1,5 +1,5 @@
 import {parseDay} from "../src/lib/dates.js";
-import {fetchOk, type FetchOk} from "./http.js";
+import {download, type RequestOptions} from "./network.js";
 
 /**
  * FRED series from the fredgraph.csv layout: a header `observation_date,<ID>`
@@ -51,8 +51,7 @@ export async function fetchFred(
     baseUrl = "https://fred.stlouisfed.org/graph/fredgraph.csv",
     fetch = globalThis.fetch,
     timeoutMs = 20000
-  }: {baseUrl?: string} & FetchOk = {}
+  }: {baseUrl?: string} & Pick<RequestOptions, "fetch" | "timeoutMs"> = {}
 ): Promise<string> {
-  const url = `${baseUrl}?id=${encodeURIComponent(id)}`;
-  return (await fetchOk(url, {fetch, timeoutMs})).text();
+  return new TextDecoder().decode(await download(`${baseUrl}?id=${encodeURIComponent(id)}`, {fetch, timeoutMs}));
 }

@@ -1,5 +1,5 @@
 import {unzipSync} from "fflate";
-import {fetchOk, type FetchOk} from "./http.js";
+import {download, type RequestOptions} from "./network.js";
 
 /**
  * Ken French data library files: the published multi-section CSV (CRLF, header
@@ -213,10 +213,10 @@ export async function fetchFrench(
     baseUrl = "https://mba.tuck.dartmouth.edu/pages/faculty/ken.french/ftp",
     fetch = globalThis.fetch,
     timeoutMs = 20000
-  }: {baseUrl?: string} & FetchOk = {}
+  }: {baseUrl?: string} & Pick<RequestOptions, "fetch" | "timeoutMs"> = {}
 ): Promise<string> {
   const url = `${baseUrl}/${dataset}_CSV.zip`;
-  const bytes = new Uint8Array(await (await fetchOk(url, {fetch, timeoutMs})).arrayBuffer());
+  const bytes = await download(url, {fetch, timeoutMs});
   try {
     return unzipFrench(bytes);
   } catch (error) {

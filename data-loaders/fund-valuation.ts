@@ -3,6 +3,7 @@ import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {isStale, type FundValuation, type FundValuationSnapshot} from "../src/lib/fund-valuation.js";
 import {writeFileAtomic} from "./atomic.js";
+import {classifyError, withTimeout} from "./network.js";
 import type {FundValuationMode} from "./settings.js";
 
 /**
@@ -40,16 +41,6 @@ interface CacheFile {
 
 const DAY = 86_400_000;
 const CACHE_FILE = "fund-valuation.json";
-const NETWORK_CODES = new Set([
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "ETIMEDOUT",
-  "UND_ERR_CONNECT_TIMEOUT"
-]);
 
 /** The snapshot for these tickers: the fresh cache, else live, else the older cache (with warnings), else none. Never throws for a failed fetch. */
 export async function fetchFundValuations(
@@ -112,7 +103,8 @@ async function fetchAll(
       return {ticker, pe: m.pe, pb: m.pb, ps: m.ps, pcf: m.pcf};
     } catch (error) {
       const message = describeError(error);
-      if (isNetworkError(error)) down = message;
+      // Offline, or no answer in time (network.ts): the first fund's failure says the same of the others.
+      if (classifyError(error) !== "fatal") down = message;
       warnings.push(`${ticker}: live fetch failed: ${message}`);
       log(`fund valuation: ${ticker} failed: ${message}`);
       return null;
@@ -126,31 +118,6 @@ async function fetchAll(
   }
   const rest = await Promise.all(tickers.slice(1).map(one));
   return [first, ...rest].filter((r): r is FundValuation => r !== null);
-}
-
-function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = Object.assign(new Error(`no answer within ${ms} ms`), {code: "ETIMEDOUT"});
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  return Promise.race([run(controller.signal), timeout]).finally(() => clearTimeout(timer));
-}
-
-/** DNS failures, refused or reset connections, timeouts and fetch's own "fetch failed": the machine is offline, or the host is unreachable. */
-export function isNetworkError(error: unknown): boolean {
-  const e = error as {code?: unknown; name?: unknown; message?: unknown; cause?: {code?: unknown}} | null;
-  if (!e || typeof e !== "object") return false;
-  if (NETWORK_CODES.has(String(e.code)) || NETWORK_CODES.has(String(e.cause?.code))) return true;
-  return (
-    (e instanceof TypeError && /fetch failed/i.test(String(e.message))) ||
-    e.name === "AbortError" ||
-    e.name === "TimeoutError"
-  );
 }
 
 function describeError(error: unknown): string {

@@ -1,12 +1,10 @@
+import type {SeriesProvenance} from "../src/lib/contracts.js";
 import {formatDay, parseDay} from "../src/lib/dates.js";
 import {readCachedSeries, writeCachedSeries} from "./cache.js";
 import {mergeIncremental} from "./merge.js";
-import {screenOutcome} from "./price-rules.js";
 import type {Settings} from "./settings.js";
-import {csvSource} from "./sources/csv.js";
-import {sampleSource} from "./sources/sample.js";
-import {yahooSource} from "./sources/yahoo.js";
-import type {SeriesProvenance} from "../src/lib/contracts.js";
+import {openSource, type NetworkOptions, type SourceDefinition} from "./source.js";
+import {SOURCES} from "./sources/index.js";
 import type {PriceSeries, PriceSource, ProgressEvent} from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -19,69 +17,101 @@ export const STALE_DAYS = 5;
 export interface PriceLoad {
   series: PriceSeries[];
   provenance: SeriesProvenance[];
-  /** The source actually used: for "auto", which of yahoo, cache or sample won. */
-  source: "yahoo" | "cache" | "csv" | "sample";
+  /** The source actually used (for "auto": the live source, or the sample), or "cache" when only cached copies were had. */
+  source: string;
+  /** How a source line names it. */
+  sourceTitle: string;
+  /** Generated data, not market prices. */
+  synthetic: boolean;
   notes: string[];
 }
 
 export interface LoadOptions {
-  /** Replaces the live Yahoo source (tests point it at a loopback server). */
-  yahoo?: PriceSource;
+  /** The source registry, sources/index.ts (tests register fakes). */
+  sources?: readonly SourceDefinition[];
+  /** How network sources make requests (tests: a loopback base URL, no waits). */
+  network?: NetworkOptions;
   /** Now, as epoch ms (tests pin it). */
   now?: number;
   onProgress?: (event: ProgressEvent) => void;
   log?: (message: string) => void;
 }
 
-/** Loads prices per the settings: yahoo (cached, incremental), csv, sample, or auto = yahoo → cache → sample. */
+/** The live source "auto" tries first (the registry's first network source needing no key) and its last resort (the first synthetic one). */
+export function autoSources(sources: readonly SourceDefinition[] = SOURCES): {
+  live: SourceDefinition;
+  fallback: SourceDefinition;
+} {
+  const live = sources.find((s) => s.kind === "network" && !s.needsKey);
+  const fallback = sources.find((s) => s.kind === "synthetic");
+  if (!live || !fallback)
+    throw new Error("the source registry needs a keyless network source and a synthetic one for auto");
+  return {live, fallback};
+}
+
+/**
+ * Loads prices per the settings: a network source cached and refreshed
+ * incrementally, a files or synthetic source read afresh, or "auto": the live
+ * source, else its cache, else the synthetic sample, saying which.
+ */
 export async function loadPrices(settings: Settings, options: LoadOptions = {}): Promise<PriceLoad> {
-  const {now = Date.now(), log = () => {}} = options;
-  const end = formatDay(now);
-  switch (settings.source) {
-    case "csv": {
-      const outcomes = await csvSource({dir: settings.dataDir!}).fetch(settings.tickers, {
-        start: settings.start,
-        end,
-        onProgress: options.onProgress
-      });
-      const load = fromOutcomes("csv", outcomes, now);
-      if (load.series.length === 0)
-        throw new Error(`no ticker could be read from ${settings.dataDir}:\n  ${load.notes.join("\n  ")}`);
-      return load;
-    }
-    case "sample":
-      return sampleLoad(settings, end, now, []);
-    case "yahoo": {
-      const load = await yahooLoad(settings, options, now);
-      if (load.series.length === 0)
-        throw new Error(
-          `Yahoo gave no data and nothing is cached:\n  ${load.notes.join("\n  ")}\nSet WORKBENCH_SOURCE=sample to work offline, or csv with WORKBENCH_DATA_DIR.`
-        );
-      return load;
-    }
-    case "auto": {
-      const load = await yahooLoad(settings, options, now);
-      if (load.series.length > 0) return load;
-      log(`auto: no live or cached prices (${load.notes[0] ?? "no detail"}); using synthetic sample data`);
-      return sampleLoad(settings, end, now, [
-        `Live prices unavailable and nothing cached, so this is synthetic sample data. ${load.notes[0] ?? ""}`.trim()
-      ]);
-    }
+  const {now = Date.now(), log = () => {}, sources = SOURCES} = options;
+  if (settings.source === "auto") {
+    const {live, fallback} = autoSources(sources);
+    const load = await cachedLoad(live, settings, options, now);
+    if (load.series.length > 0) return load;
+    log(`auto: no live or cached prices (${load.notes[0] ?? "no detail"}); using synthetic sample data`);
+    const sample = await freshLoad(fallback, settings, options, now);
+    const why = `Live prices unavailable and nothing cached, so this is synthetic sample data. ${load.notes[0] ?? ""}`;
+    return {...sample, notes: [why.trim(), ...sample.notes]};
   }
+  const definition = sources.find((s) => s.name === settings.source);
+  if (!definition) throw new Error(`unknown source "${settings.source}"`);
+  if (definition.kind !== "network") {
+    const load = await freshLoad(definition, settings, options, now);
+    if (load.series.length === 0)
+      throw new Error(
+        `no ticker could be read from ${definition.where?.(settings) ?? definition.title}:\n  ${load.notes.join("\n  ")}`
+      );
+    return load;
+  }
+  const load = await cachedLoad(definition, settings, options, now);
+  if (load.series.length === 0)
+    throw new Error(
+      `${definition.title} gave no data and nothing is cached:\n  ${load.notes.join("\n  ")}\nSet WORKBENCH_SOURCE=sample to work offline, or csv with WORKBENCH_DATA_DIR.`
+    );
+  return load;
 }
 
-async function sampleLoad(settings: Settings, end: string, now: number, notes: string[]): Promise<PriceLoad> {
-  const outcomes = await sampleSource().fetch(settings.tickers, {start: settings.start, end});
-  const load = fromOutcomes("sample", outcomes, now);
-  return {...load, notes: [...notes, ...load.notes]};
+/** A files or synthetic source, read in full every time. */
+async function freshLoad(
+  definition: SourceDefinition,
+  settings: Settings,
+  options: LoadOptions,
+  now: number
+): Promise<PriceLoad> {
+  const source = openSource(definition, settings, options.network);
+  const outcomes = await source.fetch(settings.tickers, {
+    start: settings.start,
+    end: formatDay(now),
+    onProgress: options.onProgress
+  });
+  return fromOutcomes(definition, outcomes, now);
 }
 
-/** Fetches each ticker from Yahoo incrementally on top of its cache; a ticker that fails falls back to its cache. */
-async function yahooLoad(settings: Settings, options: LoadOptions, now: number): Promise<PriceLoad> {
-  const {yahoo = yahooSource(), log = () => {}} = options;
+/** Fetches each ticker incrementally on top of its cache; a ticker that fails falls back to its cache. */
+async function cachedLoad(
+  definition: SourceDefinition,
+  settings: Settings,
+  options: LoadOptions,
+  now: number
+): Promise<PriceLoad> {
+  const {log = () => {}} = options;
+  const name = definition.name;
+  const source = openSource(definition, settings, options.network);
   const fetchedAt = new Date(now).toISOString();
   const end = formatDay(now);
-  const cached = new Map(settings.tickers.map((t) => [t, readCachedSeries(settings.cacheDir, "yahoo", t, log)]));
+  const cached = new Map(settings.tickers.map((t) => [t, readCachedSeries(settings.cacheDir, name, t, log)]));
   // One request per ticker, each from a few days before its cached end (or the start when uncached).
   const groups = new Map<string, string[]>();
   for (const t of settings.tickers) {
@@ -97,9 +127,7 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
   const notes: string[] = [];
   let live = 0;
   for (const [from, tickers] of groups) {
-    const outcomes = (await yahoo.fetch(tickers, {start: from, end, onProgress: options.onProgress})).map(
-      screenOutcome
-    );
+    const outcomes = await source.fetch(tickers, {start: from, end, onProgress: options.onProgress});
     for (const outcome of outcomes) {
       const c = cached.get(outcome.ticker) ?? null;
       const warnings = [...outcome.warnings];
@@ -111,9 +139,9 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
           warnings.push(...merged.warnings);
         } else {
           // No overlap with the cache (a long absence), or an answer at odds with it that no dividend or split
-          // explains: only Yahoo's whole current history, checked by the same rules, can say which side is right.
+          // explains: only the source's whole current history, checked by the same rules, can say which side is right.
           if (merged) warnings.push(`${merged.rejected}; fetched the whole history again`);
-          const full = screenOutcome((await yahoo.fetch([outcome.ticker], {start: settings.start, end}))[0]);
+          const full = (await source.fetch([outcome.ticker], {start: settings.start, end}))[0];
           if (!full.ok) warnings.push(full.error);
           else if (
             c &&
@@ -122,50 +150,58 @@ async function yahooLoad(settings: Settings, options: LoadOptions, now: number):
           )
             // Never let an answer replace more history than it covers.
             warnings.push(
-              `${outcome.ticker}: the full history from Yahoo starts ${full.series.date.length ? formatDay(full.series.date[0]) : "nowhere"}, after the cached ${formatDay(c.series.date[0])}; kept the cached copy`
+              `${outcome.ticker}: the full history from ${definition.title} starts ${full.series.date.length ? formatDay(full.series.date[0]) : "nowhere"}, after the cached ${formatDay(c.series.date[0])}; kept the cached copy`
             );
           else s = full.series;
         }
         // No rows is no data: fall back to the cache or report a failure, so "auto" can still turn to the sample.
         if (s && s.date.length === 0) {
-          if (warnings.length === 0) warnings.push(`${outcome.ticker}: Yahoo returned no rows`);
+          if (warnings.length === 0) warnings.push(`${outcome.ticker}: ${name} returned no rows`);
           s = null;
         }
       }
       if (s) {
-        writeCachedSeries(settings.cacheDir, "yahoo", s, fetchedAt);
+        writeCachedSeries(settings.cacheDir, name, s, fetchedAt);
         series.push(s);
-        provenance.push(describe(s, "yahoo", {fetchedAt, fromCache: false, warnings, now}));
+        provenance.push(describe(s, definition, {fetchedAt, fromCache: false, warnings, now}));
         live++;
       } else if (c && c.series.date.length > 0) {
         const error = outcome.ok ? warnings.join("; ") : outcome.error;
         warnings.push(`live fetch failed (${error}); using the copy cached ${c.fetchedAt}`);
         series.push(c.series);
-        provenance.push(describe(c.series, "cache", {fetchedAt: c.fetchedAt, fromCache: true, warnings, now}));
+        provenance.push(describe(c.series, definition, {fetchedAt: c.fetchedAt, fromCache: true, warnings, now}));
       } else {
         const error = outcome.ok ? warnings.join("; ") : outcome.error;
         notes.push(error);
-        provenance.push(failed(outcome.ticker, "yahoo", error));
+        provenance.push(failed(outcome.ticker, definition, error));
       }
     }
   }
-  const source = live > 0 ? "yahoo" : "cache";
-  return {series, provenance, source, notes};
+  return live > 0
+    ? {series, provenance, source: name, sourceTitle: definition.title, synthetic: false, notes}
+    : {
+        series,
+        provenance,
+        source: "cache",
+        sourceTitle: `${definition.title} from the local cache`,
+        synthetic: false,
+        notes
+      };
 }
 
 function fromOutcomes(
-  source: "csv" | "sample",
+  definition: SourceDefinition,
   outcomes: Awaited<ReturnType<PriceSource["fetch"]>>,
   now: number
 ): PriceLoad {
   const series: PriceSeries[] = [];
   const provenance: SeriesProvenance[] = [];
   const notes: string[] = [];
-  for (const o of outcomes.map(screenOutcome)) {
+  for (const o of outcomes) {
     if (o.ok) {
       series.push(o.series);
       provenance.push(
-        describe(o.series, source, {
+        describe(o.series, definition, {
           fetchedAt: new Date(now).toISOString(),
           fromCache: false,
           warnings: o.warnings,
@@ -174,20 +210,22 @@ function fromOutcomes(
       );
     } else {
       notes.push(o.error);
-      provenance.push(failed(o.ticker, source, o.error));
+      provenance.push(failed(o.ticker, definition, o.error));
     }
   }
-  return {series, provenance, source, notes};
+  const synthetic = definition.kind === "synthetic";
+  return {series, provenance, source: definition.name, sourceTitle: definition.title, synthetic, notes};
 }
 
+/** The one provenance builder of a price series: source, dates, rows, cache, warnings (stale, synthetic). */
 function describe(
   s: PriceSeries,
-  source: SeriesProvenance["source"],
+  definition: SourceDefinition,
   {fetchedAt, fromCache, warnings, now}: {fetchedAt: string; fromCache: boolean; warnings: string[]; now: number}
 ): SeriesProvenance {
   const n = s.date.length;
   const last = n ? s.date[n - 1] : NaN;
-  const synthetic = source === "sample";
+  const synthetic = definition.kind === "synthetic";
   const all = [...warnings];
   if (synthetic) all.unshift("synthetic: generated sample data, not market prices");
   const age = Math.floor((now - last) / DAY_MS);
@@ -196,7 +234,8 @@ function describe(
     id: `prices:${s.ticker}`,
     kind: "prices",
     ticker: s.ticker,
-    source,
+    source: fromCache ? "cache" : definition.name,
+    sourceTitle: fromCache ? `${definition.title} from the local cache` : definition.title,
     first: n ? formatDay(s.date[0]) : null,
     last: n ? formatDay(last) : null,
     rows: n,
@@ -208,12 +247,13 @@ function describe(
   };
 }
 
-function failed(ticker: string, source: SeriesProvenance["source"], error: string): SeriesProvenance {
+function failed(ticker: string, definition: SourceDefinition, error: string): SeriesProvenance {
   return {
     id: `prices:${ticker}`,
     kind: "prices",
     ticker,
-    source,
+    source: definition.name,
+    sourceTitle: definition.title,
     first: null,
     last: null,
     rows: 0,

@@ -9,7 +9,7 @@ import {bumpGeneration, writeSnapshot} from "./snapshot.js";
  * failed live prices is refused (dir null): a scheduled pull-and-publish must
  * not publish it as a refresh.
  * - now: the time of the pull, epoch ms, Date.now()
- * - the other options: as loadPrices (yahoo, onProgress, log)
+ * - the other options: as loadPrices (sources, network, onProgress, log)
  */
 export async function pullPrices(
   settings: Settings,
@@ -17,8 +17,8 @@ export async function pullPrices(
 ): Promise<{load: PriceLoad; dir: string | null}> {
   const now = options.now ?? Date.now();
   const load = await loadPrices(settings, {...options, now});
-  if (load.source === "sample" && settings.source !== "sample") return {load, dir: null};
+  if (load.synthetic && settings.source !== load.source) return {load, dir: null};
   // A new generation makes a new fingerprint, so this load's snapshot replaces the one builds used before.
-  if (load.source === "yahoo" || load.source === "cache") bumpGeneration(settings.cacheDir);
+  if (!load.synthetic) bumpGeneration(settings.cacheDir);
   return {load, dir: writeSnapshot(settings, load, now)};
 }

@@ -3,9 +3,9 @@ import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {writeFileAtomic} from "./atomic.js";
 import {fetchFred, parseFredCsv} from "./fred.js";
-import {fetchFrench, parseFrenchCsv} from "./french.js";
-import {NetworkError} from "./http.js";
 import {checkBaseUrl} from "./base-url.js";
+import {classifyError} from "./network.js";
+import {fetchFrench, parseFrenchCsv} from "./french.js";
 import {sampleFred, sampleFrench} from "./research-sample.js";
 import type {ResearchSettings} from "./settings.js";
 import type {ResearchProvenance, SeriesProvenance} from "../src/lib/contracts.js";
@@ -68,10 +68,9 @@ export async function acquireAll(
 ): Promise<RawDataset[]> {
   // A bad base URL (one carrying credentials) is a setting to fix, not a failed fetch to fall back from.
   if (settings.source === "auto" || settings.source === "live") {
-    baseUrl(options.frenchBaseUrl, "WORKBENCH_FRENCH_URL");
-    baseUrl(options.fredBaseUrl, "WORKBENCH_FRED_URL");
+    for (const url of [options.frenchBaseUrl, options.fredBaseUrl]) if (url) checkBaseUrl(url, {name: "baseUrl"});
   }
-  // One network failure (DNS, refused, timeout) means we are offline: skip the other live requests.
+  // The network found gone (no DNS, connection refused: network.ts) means offline: skip the other live requests.
   // The first dataset goes alone, so that offline the others skip straight to the cache or files.
   const network = {down: null as string | null};
   if (!datasets.length) return [];
@@ -117,9 +116,9 @@ async function acquire(
         return result(text, dataset.provider, now);
       } catch (error) {
         const {message} = error as Error;
-        // Only a request that got no answer says the network is down; a bad answer (HTTP error, corrupt zip,
-        // content that does not parse) is that dataset's problem and must not stop the others' live fetches.
-        if (error instanceof NetworkError) network.down = `network unavailable (${message})`;
+        // The one offline rule (network.ts): a bad answer from a reachable host (HTTP error, corrupt zip, content
+        // that does not parse) is that dataset's problem and must not stop the others' live fetches.
+        if (classifyError(error) === "offline") network.down = `network unavailable (${message})`;
         warnings.push(`live fetch failed: ${message}`);
         log(`research: ${dataset.id} live fetch failed: ${message}`);
       }
@@ -155,17 +154,13 @@ async function acquire(
   return result(sampleText(dataset, now), "sample", now, {synthetic: true});
 }
 
-/** A base URL from the options, else its WORKBENCH_*_URL variable, checked; undefined for the provider's default. */
-function baseUrl(option: string | undefined, variable: string): {baseUrl: string} | {} {
-  const url = option ?? (process.env[variable]?.trim() || undefined);
-  return url === undefined ? {} : {baseUrl: checkBaseUrl(url, {name: option === undefined ? variable : "baseUrl"})};
-}
-
 function fetchLive(dataset: Dataset, settings: ResearchSettings, options: AcquireOptions): Promise<string> {
   const common = {fetch: options.fetch ?? globalThis.fetch, timeoutMs: settings.timeoutMs};
+  // The settings hold the WORKBENCH_FRENCH_URL / WORKBENCH_FRED_URL overrides, checked there; tests pass their own.
+  const baseUrl = (url: string | null | undefined) => (url ? {baseUrl: url.replace(/\/+$/, "")} : {});
   return dataset.provider === "french"
-    ? fetchFrench(dataset.id, {...common, ...baseUrl(options.frenchBaseUrl, "WORKBENCH_FRENCH_URL")})
-    : fetchFred(dataset.id, {...common, ...baseUrl(options.fredBaseUrl, "WORKBENCH_FRED_URL")});
+    ? fetchFrench(dataset.id, {...common, ...baseUrl(options.frenchBaseUrl ?? settings.frenchUrl)})
+    : fetchFred(dataset.id, {...common, ...baseUrl(options.fredBaseUrl ?? settings.fredUrl)});
 }
 
 /** The dataset's file in a folder, matched case-insensitively (French publishes .CSV, FRED .csv). */

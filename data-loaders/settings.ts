@@ -3,11 +3,12 @@ import {dirname, isAbsolute, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseDay} from "../src/lib/dates.js";
 import {DEFAULT_UNIVERSE} from "../src/lib/universe.js";
+import {checkBaseUrl} from "./base-url.js";
+import {sourceSettingNames, type SourceDefinition} from "./source.js";
+import {SOURCES} from "./sources/index.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The price sources a user can name; "auto" tries the live one, then the cache, then the sample. */
-export const SOURCE_NAMES = ["auto", "yahoo", "csv", "sample"] as const;
 export type ResearchSource = "auto" | "live" | "file" | "sample";
 export type FundValuationMode = "auto" | "cache" | "off";
 
@@ -18,6 +19,9 @@ export interface ResearchSettings {
   cacheDir: string;
   frenchDir: string | null;
   fredDir: string | null;
+  /** Base URLs replacing the Ken French library's and FRED's (tests aim them at 127.0.0.1); null for the real ones. */
+  frenchUrl: string | null;
+  fredUrl: string | null;
   /** Abort a live request after this long. */
   timeoutMs: number;
 }
@@ -30,7 +34,8 @@ export interface FundValuationSettings {
 
 /** Every setting of the data loaders: prices, research data and fund valuation. */
 export interface Settings {
-  source: (typeof SOURCE_NAMES)[number];
+  /** "auto" (the registry's live source, else its cache, else the sample) or a source's name (sources/index.ts). */
+  source: string;
   /** Folder of per-ticker CSV files, absolute; null unless set. */
   dataDir: string | null;
   tickers: string[];
@@ -42,6 +47,8 @@ export interface Settings {
   configFile: string | null;
   research: ResearchSettings;
   fundValuation: FundValuationSettings;
+  /** Per network source: its base URL and API key when set (WORKBENCH_<NAME>_URL / _KEY, "<name>Url" / "<name>Key"). */
+  sources: Record<string, {url: string | null; key: string | null}>;
 }
 
 /** One setting: its environment variable, its key in the config file, and its default. */
@@ -60,11 +67,22 @@ const SPECS = {
   researchSource: {env: "WORKBENCH_RESEARCH_SOURCE", key: "researchSource"},
   frenchDir: {env: "WORKBENCH_FRENCH_DIR", key: "frenchDir"},
   fredDir: {env: "WORKBENCH_FRED_DIR", key: "fredDir"},
+  frenchUrl: {env: "WORKBENCH_FRENCH_URL", key: "frenchUrl"},
+  fredUrl: {env: "WORKBENCH_FRED_URL", key: "fredUrl"},
   researchTimeoutMs: {env: "WORKBENCH_RESEARCH_TIMEOUT_MS", key: "researchTimeoutMs"},
   fundValuation: {env: "WORKBENCH_FUND_VALUATION", key: "fundValuation"},
   fundTimeoutMs: {env: "WORKBENCH_FUND_TIMEOUT_MS", key: "fundTimeoutMs"}
 } satisfies Record<string, Spec>;
 type Name = keyof typeof SPECS;
+
+/** The URL and key settings of every network source in the registry. */
+function sourceSpecs(sources: readonly SourceDefinition[]): Record<string, Spec> {
+  return Object.fromEntries(
+    sources
+      .filter((s) => s.kind === "network")
+      .flatMap((s) => (["url", "key"] as const).map((what) => [`${s.name}:${what}`, sourceSettingNames(s.name, what)]))
+  );
+}
 
 /**
  * Reads every setting: an environment variable over the config file
@@ -72,11 +90,16 @@ type Name = keyof typeof SPECS;
  * the default. Throws a message naming the setting, where it came from and the
  * bad value, and saying what to write instead.
  * - root: the folder relative paths are resolved against, the project root.
+ * - sources: the source registry, sources/index.ts (tests add their own).
  */
-export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJECT_ROOT} = {}): Settings {
+export function readSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  {root = PROJECT_ROOT, sources = SOURCES}: {root?: string; sources?: readonly SourceDefinition[]} = {}
+): Settings {
+  const specs: Record<string, Spec> = {...SPECS, ...sourceSpecs(sources)};
   const configPath = resolve(root, nonEmpty(env.WORKBENCH_CONFIG) ?? "workbench.config.json");
   const file = readConfigFile(configPath, nonEmpty(env.WORKBENCH_CONFIG) !== undefined);
-  const known = new Set<string>(Object.values(SPECS).map((s) => s.key));
+  const known = new Set<string>(Object.values(specs).map((s) => s.key));
   for (const key of Object.keys(file.value))
     if (!known.has(key) && !key.startsWith("//"))
       throw new Error(
@@ -84,8 +107,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJE
       );
 
   /** The raw value of a setting, with where it came from for messages. */
-  const pick = (name: Name): {value: unknown; where: string} | undefined => {
-    const {env: variable, key} = SPECS[name];
+  const pick = (name: string): {value: unknown; where: string} | undefined => {
+    const {env: variable, key} = specs[name];
     const fromEnv = nonEmpty(env[variable]);
     if (fromEnv !== undefined) return {value: fromEnv, where: variable};
     if (Object.hasOwn(file.value, key)) return {value: file.value[key], where: `"${key}" in ${configPath}`};
@@ -93,24 +116,24 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJE
   };
   const invalid = (what: string, raw: {value: unknown; where: string}, hint: string) =>
     new Error(`invalid ${what} ${JSON.stringify(raw.value)}: ${hint} (${raw.where})`);
-  const text = (name: Name, what: string, hint: string): string | undefined => {
+  const text = (name: string, what: string, hint: string): string | undefined => {
     const raw = pick(name);
     if (raw === undefined) return undefined;
     if (typeof raw.value !== "string" || raw.value.trim() === "") throw invalid(what, raw, hint);
     return raw.value.trim();
   };
-  const choice = <T extends string>(name: Name, what: string, choices: readonly T[], fallback: T): T => {
+  const choice = <T extends string>(name: string, what: string, choices: readonly T[], fallback: T): T => {
     const raw = pick(name);
     if (raw === undefined) return fallback;
     const value = typeof raw.value === "string" ? raw.value.trim().toLowerCase() : raw.value;
     if (!choices.includes(value as T)) throw invalid(what, raw, `use one of ${choices.join(", ")}`);
     return value as T;
   };
-  const folder = (name: Name, what: string): string | null => {
+  const folder = (name: string, what: string): string | null => {
     const value = text(name, what, "give a folder path, absolute or relative to the project");
     return value === undefined ? null : isAbsolute(value) ? value : resolve(root, value);
   };
-  const milliseconds = (name: Name, fallback: number): number => {
+  const milliseconds = (name: string, fallback: number): number => {
     const raw = pick(name);
     if (raw === undefined) return fallback;
     const value = typeof raw.value === "string" ? Number(raw.value) : raw.value;
@@ -119,23 +142,32 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJE
     return value;
   };
 
-  const source = choice("source", "source", SOURCE_NAMES, "auto");
+  const source = choice("source", "source", ["auto", ...sources.map((s) => s.name)], "auto");
   const dataDir = folder("dataDir", "data folder");
-  if (source === "csv" && !dataDir)
-    throw new Error(
-      `source "csv" needs a folder: set WORKBENCH_DATA_DIR (or "dataDir" in ${configPath}) to a folder of TICKER.csv files`
-    );
   const tickers = parseTickers(pick("tickers"));
   const start = text("start", "start date", "use YYYY-MM-DD") ?? "2000-01-01";
   if (Number.isNaN(parseDay(start))) throw invalid("start date", pick("start")!, "use YYYY-MM-DD");
   const cacheDir = folder("cacheDir", "cache folder") ?? resolve(root, ".workbench-cache");
-  const researchDir = (name: Name, fallback: string) => {
+  /** A provider's base URL: http(s), no user name or password (base-url.ts); null when not set. */
+  const baseUrl = (name: string): string | null => {
+    const given = text(name, "base URL", "give an http:// or https:// address");
+    return given === undefined ? null : checkBaseUrl(given, {name: pick(name)!.where});
+  };
+  const sourceSettings = Object.fromEntries(
+    sources
+      .filter((s) => s.kind === "network")
+      .map((s) => {
+        const url = baseUrl(`${s.name}:url`);
+        return [s.name, {url, key: text(`${s.name}:key`, "API key", "give the key as text") ?? null}];
+      })
+  );
+  const researchDir = (name: string, fallback: string) => {
     const d = folder(name, "research folder");
     if (d !== null) return d;
     const shared = resolve(root, fallback);
     return existsSync(shared) ? shared : null;
   };
-  return {
+  const settings: Settings = {
     source,
     dataDir,
     tickers,
@@ -147,13 +179,24 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, {root = PROJE
       cacheDir,
       frenchDir: researchDir("frenchDir", "../shared/data/french"),
       fredDir: researchDir("fredDir", "../shared/data/fred"),
+      frenchUrl: baseUrl("frenchUrl"),
+      fredUrl: baseUrl("fredUrl"),
       timeoutMs: milliseconds("researchTimeoutMs", 8000)
     },
     fundValuation: {
       mode: choice("fundValuation", "fund valuation mode", ["auto", "cache", "off"], "auto"),
       timeoutMs: milliseconds("fundTimeoutMs", 10_000)
-    }
+    },
+    sources: sourceSettings
   };
+  const chosen = sources.find((s) => s.name === source);
+  if (chosen?.needsKey && !sourceSettings[chosen.name].key) {
+    const {env: variable, key} = sourceSettingNames(chosen.name, "key");
+    throw new Error(`source "${chosen.name}" needs an API key: set ${variable} (or "${key}" in ${configPath})`);
+  }
+  const problem = chosen?.check?.(settings);
+  if (problem) throw new Error(problem);
+  return settings;
 }
 
 function readConfigFile(path: string, required: boolean): {path: string | null; value: Record<string, unknown>} {

@@ -10,6 +10,7 @@ import {folderEntries} from "./folder-entries.js";
 import {publicPaths} from "./public-paths.js";
 import {loadPrices, type LoadOptions, type PriceLoad} from "./prices.js";
 import {PROJECT_ROOT, type Settings} from "./settings.js";
+import {SOURCES} from "./sources/index.js";
 
 /** Snapshots kept besides the current one, so switching settings back and forth is instant. */
 const KEEP_SNAPSHOTS = 4;
@@ -27,14 +28,17 @@ export function fingerprint(settings: Settings, now = Date.now(), env: NodeJS.Pr
       source: settings.source,
       dataDir: settings.dataDir,
       tickers: settings.tickers,
-      start: settings.start
+      start: settings.start,
+      sources: settings.sources
     })
   );
   // Every WORKBENCH_* variable counts, so settings added by other loaders invalidate too.
   for (const [key, value] of Object.entries(env).sort())
     if (key.startsWith("WORKBENCH_")) hash.update(`${key}=${value}`);
   for (const file of codeFiles()) hash.update(file).update(readFileSync(file));
-  if (settings.source !== "csv") hash.update(formatDay(now)).update(readGeneration(settings.cacheDir));
+  // Files change only with the folder (below); live and sample data move daily and with each pull.
+  if (SOURCES.find((s) => s.name === settings.source)?.kind !== "files")
+    hash.update(formatDay(now)).update(readGeneration(settings.cacheDir));
   if (settings.dataDir)
     for (const {name, size, mtimeMs} of folderEntries(settings.dataDir)) hash.update(`${name}:${size}:${mtimeMs}`);
   return hash.digest("hex").slice(0, 16);
@@ -68,7 +72,8 @@ export function metaJson(load: PriceLoad, settings: Settings, now: number): Pric
     generatedAt: new Date(now).toISOString(),
     requestedSource: settings.source,
     source: load.source,
-    synthetic: load.source === "sample",
+    sourceTitle: load.sourceTitle,
+    synthetic: load.synthetic,
     stale: load.provenance.some((p) => p.warnings.some((w) => w.startsWith("stale"))),
     tickers: settings.tickers,
     universe: settings.tickers.map((t) => ({...fundInfo(t), declared: false})),

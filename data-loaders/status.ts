@@ -4,7 +4,9 @@ import {formatDay, parseDay} from "../src/lib/dates.js";
 import {listCache, readCachedSeries} from "./cache.js";
 import {acquireAll} from "./research.js";
 import type {Settings} from "./settings.js";
+import {autoSources} from "./prices.js";
 import {decodeCsv, findTickerFile, parsePriceCsv} from "./sources/csv.js";
+import {SOURCES} from "./sources/index.js";
 
 /** Lays out rows of cells in columns two spaces apart, the last cell unpadded. */
 function table(rows: string[][]): string[] {
@@ -38,7 +40,8 @@ export async function status(settings: Settings, {now = Date.now()}: {now?: numb
       (settings.configFile ? ` (config ${settings.configFile})` : "")
   ];
   if (settings.source === "csv") lines.push(...(await csvStatus(settings, now)));
-  else if (settings.source === "sample") lines.push("prices: synthetic sample data, generated on demand (no cache)");
+  else if (SOURCES.find((s) => s.name === settings.source)?.kind === "synthetic")
+    lines.push("prices: synthetic sample data, generated on demand (no cache)");
   else lines.push(...cacheStatus(settings, now));
   lines.push(...(await researchStatus(settings, now)));
   return lines;
@@ -85,17 +88,19 @@ async function csvStatus(settings: Settings, now: number): Promise<string[]> {
 }
 
 function cacheStatus(settings: Settings, now: number): string[] {
-  const cached = listCache(settings.cacheDir, "yahoo");
+  // The cache of the network source in play: the chosen one, or auto's live one.
+  const name = (SOURCES.find((s) => s.name === settings.source && s.kind === "network") ?? autoSources().live).name;
+  const cached = listCache(settings.cacheDir, name);
   const notes: string[] = [];
   const rows = [["series", "source", "first", "last", "rows", "age"]];
   for (const t of [...new Set([...settings.tickers, ...cached.map((c) => c.ticker)])]) {
-    const c = readCachedSeries(settings.cacheDir, "yahoo", t, (m) => notes.push(`  ${m}`));
+    const c = readCachedSeries(settings.cacheDir, name, t, (m) => notes.push(`  ${m}`));
     const n = c?.series.date.length ?? 0;
     rows.push(
       c && n
         ? [
             t,
-            "yahoo",
+            name,
             formatDay(c.series.date[0]),
             formatDay(c.series.date[n - 1]),
             String(n),

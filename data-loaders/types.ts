@@ -39,6 +39,6 @@ export interface ProgressEvent {
 
 /** A provider of daily prices. One bad ticker never fails the others: each gets its own outcome. */
 export interface PriceSource {
-  readonly name: "yahoo" | "csv" | "sample";
+  readonly name: string;
   fetch(tickers: readonly string[], options: FetchOptions): Promise<TickerOutcome[]>;
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import {csvParseRows} from "d3";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 import {priceProblem, screenSeries} from "../price-rules.js";
-import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "../types.js";
+import type {SourceDefinition} from "../source.js";
+import type {PriceSeries} from "../types.js";
 
 type Field = "date" | "open" | "high" | "low" | "close" | "adjClose" | "dividend" | "split" | "volume";
 
@@ -221,77 +222,53 @@ function clip(series: PriceSeries, start: number, end: number): PriceSeries {
 }
 
 /**
- * A price source reading one CSV file per ticker from a folder; a missing or
- * bad file gives that ticker an error outcome and never fails the others.
- * - dir: the folder (WORKBENCH_DATA_DIR)
+ * A folder of one CSV file per ticker (the dataDir setting), read afresh on
+ * every build; a missing or bad file fails that ticker only.
  */
-export function csvSource({dir}: {dir: string}): PriceSource {
-  return {
-    name: "csv",
-    async fetch(tickers: readonly string[], {start, end, onProgress}: FetchOptions): Promise<TickerOutcome[]> {
-      const from = parseDay(start);
-      if (Number.isNaN(from)) throw new Error(`invalid start: ${start}`);
-      const to = end === undefined ? Infinity : parseDay(end);
-      if (Number.isNaN(to)) throw new Error(`invalid end: ${end}`);
-      let names: string[] | undefined;
-      let folderError = "";
-      try {
-        names = await readdir(dir);
-      } catch (error) {
-        folderError = `cannot read the CSV folder ${dir} (${(error as Error).message}); set WORKBENCH_DATA_DIR to a folder of per-ticker CSV files`;
-      }
-      const outcomes: TickerOutcome[] = [];
-      for (const ticker of tickers) {
-        onProgress?.({ticker, phase: "start"});
-        const outcome = await loadOne(dir, names, folderError, ticker, from, to, start, end);
-        onProgress?.(outcome.ok ? {ticker, phase: "done"} : {ticker, phase: "error", message: outcome.error});
-        outcomes.push(outcome);
-      }
-      return outcomes;
+export const csv: SourceDefinition = {
+  name: "csv",
+  title: "CSV files",
+  kind: "files",
+  where: ({dataDir}) => dataDir ?? "no folder",
+  check: ({dataDir}) =>
+    dataDir
+      ? null
+      : `source "csv" needs a folder: set WORKBENCH_DATA_DIR (or "dataDir" in the config file) to a folder of TICKER.csv files`,
+  async fetchTicker(ticker, {start, end}, {settings}) {
+    const dir = settings.dataDir!;
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      throw new Error(
+        `cannot read the CSV folder ${dir} (${(error as Error).message}); set WORKBENCH_DATA_DIR to a folder of per-ticker CSV files`
+      );
     }
-  };
-}
-
-async function loadOne(
-  dir: string,
-  names: string[] | undefined,
-  folderError: string,
-  ticker: string,
-  from: number,
-  to: number,
-  start: string,
-  end: string | undefined
-): Promise<TickerOutcome> {
-  if (names === undefined) return {ticker, ok: false, error: `${ticker}: ${folderError}`, warnings: []};
-  const file = findTickerFile(names, ticker);
-  if (file === undefined) {
+    const file = findTickerFile(names, ticker);
     const T = ticker.toUpperCase();
-    return {
-      ticker,
-      ok: false,
-      error: `${T}: no CSV file for ${T} in ${dir}; put ${T}.csv in ${dir} or remove ${T} from WORKBENCH_TICKERS`,
-      warnings: []
-    };
-  }
-  try {
-    const text = decodeCsv(await readFile(path.join(dir, file)), {file});
+    if (file === undefined)
+      throw new Error(`no CSV file for ${T} in ${dir}; put ${T}.csv in ${dir} or remove ${T} from WORKBENCH_TICKERS`);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.join(dir, file));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // readdir lists a link whose target is gone (ENOENT) or that points at itself (ELOOP).
+      if (code === "ENOENT" || code === "ELOOP")
+        throw new Error(
+          `${file} in ${dir} cannot be read: it is a broken or looping link (${code}); replace it with the file itself`
+        );
+      throw error;
+    }
+    const text = decodeCsv(bytes, {file});
     const {series, warnings} = parsePriceCsv(text, {file, ticker});
-    const clipped = clip(series, from, to);
+    const clipped = clip(series, start, end);
     if (clipped.date.length === 0) {
       const span = series.date.length
         ? `${formatDay(series.date[0])} to ${formatDay(series.date[series.date.length - 1])}`
         : "no rows";
-      const error = `${ticker}: ${file} has no rows from ${start} to ${end ?? "today"} (the file covers ${span})`;
-      return {ticker, ok: false, error, warnings};
+      throw new Error(`${file} has no rows from ${formatDay(start)} to ${formatDay(end)} (the file covers ${span})`);
     }
-    return {ticker, ok: true, series: clipped, warnings};
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // readdir lists a link whose target is gone (ENOENT) or that points at itself (ELOOP).
-    const message =
-      code === "ENOENT" || code === "ELOOP"
-        ? `${file} in ${dir} cannot be read: it is a broken or looping link (${code}); replace it with the file itself`
-        : (error as Error).message;
-    return {ticker, ok: false, error: `${ticker}: ${message}`, warnings: []};
+    return {series: clipped, warnings};
   }
-}
+};

@@ -1,7 +1,8 @@
 import {randomLcg, randomNormal} from "d3";
 import {floorDay, formatDay, parseDay} from "../../src/lib/dates.js";
 import {fundInfo, type SizeBucket, type Style} from "../../src/lib/universe.js";
-import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "../types.js";
+import type {SourceDefinition} from "../source.js";
+import type {PriceSeries} from "../types.js";
 
 /**
  * A synthetic market built from three factors (market, size = small minus
@@ -192,7 +193,16 @@ interface Factors {
   marketVol: Float64Array;
 }
 
+/** The last factor paths made: the spine asks for one ticker at a time, and all of them share these. */
+let memo: {key: string; factors: Factors} | null = null;
+
 function factors(last: number, seed: number): Factors {
+  const key = `${last}:${seed}`;
+  if (memo?.key !== key) memo = {key, factors: makeFactors(last, seed)};
+  return memo.factors;
+}
+
+function makeFactors(last: number, seed: number): Factors {
   const days = tradingDays(last);
   const n = days.length;
   const normal = randomNormal.source(randomLcg(seed))(0, 1);
@@ -320,31 +330,15 @@ export function generateSample(
   });
 }
 
-/**
- * A price source of synthetic data, labelled as such in every outcome's warnings.
- * - seed: the random seed (DEFAULT_SEED)
- */
-export function sampleSource({seed = DEFAULT_SEED}: {seed?: number} = {}): PriceSource {
-  return {
-    name: "sample",
-    async fetch(tickers: readonly string[], {start, end, onProgress}: FetchOptions): Promise<TickerOutcome[]> {
-      // Without an end the sample runs to today (UTC), like a live source; tests always pass an end.
-      const last = end ?? formatDay(floorDay(Date.now()));
-      for (const ticker of tickers) onProgress?.({ticker, phase: "start"});
-      const all = generateSample(tickers, {start, end: last, seed});
-      return all.map((series) => {
-        onProgress?.({ticker: series.ticker, phase: "done"});
-        const warning = `${series.ticker}: synthetic sample data (seed ${seed}), not real prices`;
-        if (series.date.length === 0) {
-          return {
-            ticker: series.ticker,
-            ok: false,
-            error: `${series.ticker}: the sample has no days from ${start} to ${last}`,
-            warnings: [warning]
-          };
-        }
-        return {ticker: series.ticker, ok: true, series, warnings: [warning]};
-      });
-    }
-  };
-}
+/** Deterministic synthetic prices, labelled synthetic wherever they show; every ticker's path is its own. */
+export const sample: SourceDefinition = {
+  name: "sample",
+  title: "synthetic sample data",
+  kind: "synthetic",
+  async fetchTicker(ticker, {start, end}) {
+    const [series] = generateSample([ticker], {start: formatDay(start), end: formatDay(end)});
+    if (series.date.length === 0)
+      throw new Error(`the sample has no days from ${formatDay(start)} to ${formatDay(end)}`);
+    return {series, warnings: [`${ticker}: synthetic sample data (seed ${DEFAULT_SEED}), not real prices`]};
+  }
+};

@@ -1,13 +1,6 @@
 import type {PricesMeta} from "../lib/contracts.js";
 import {endingEarly, skippedRows} from "../lib/provenance-issues.js";
 
-const SOURCE_NAMES: Record<string, string> = {
-  yahoo: "Yahoo Finance daily chart data",
-  cache: "Yahoo Finance data from the local cache",
-  csv: "CSV files",
-  sample: "synthetic sample data"
-};
-
 /**
  * A banner when data is synthetic, stale or incomplete, or rows were
  * skipped; an empty span otherwise (so the page has no gap). Warnings come
@@ -105,7 +98,7 @@ export function sourceLine(
   const basis = [...new Set(series.map((s) => s.totalReturnBasis))].map((b) =>
     b === "adjClose" ? "total return from adjusted close" : "total return from close with dividends reinvested"
   );
-  const sources = [...new Set(series.map((s) => SOURCE_NAMES[s.source] ?? s.source))];
+  const sources = [...new Set(series.map((s) => s.sourceTitle ?? s.source))];
   const el = document.createElement("p");
   el.className = "source-line";
   el.textContent = [

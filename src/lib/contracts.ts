@@ -48,6 +48,8 @@ export interface PricesMeta {
   requestedSource: string;
   /** The source actually used: a registry name, or "cache" when every live fetch failed. */
   source: string;
+  /** How a source line names it: "Yahoo Finance daily chart data", "CSV files". */
+  sourceTitle: string;
   synthetic: boolean;
   stale: boolean;
   tickers: string[];

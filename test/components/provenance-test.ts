@@ -22,6 +22,7 @@ const meta = (more: Partial<PricesMeta> = {}): PricesMeta => ({
   generatedAt: "2026-12-07T02:51:33.588Z",
   requestedSource: "csv",
   source: "csv",
+  sourceTitle: "CSV files",
   synthetic: false,
   stale: false,
   tickers: ["IJR", "IVV"],

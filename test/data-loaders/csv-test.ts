@@ -2,8 +2,10 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {describe, it, expect} from "vitest";
-import {csvSource, decodeCsv, findTickerFile, parsePriceCsv} from "../../data-loaders/sources/csv.js";
-import {formatDay, parseDay} from "../../src/lib/dates.js";
+import {openSource} from "../../data-loaders/source.js";
+import {csv, decodeCsv, findTickerFile, parsePriceCsv} from "../../data-loaders/sources/csv.js";
+import {testSettings} from "./settings-fixture.js";
+import {floorDay, formatDay, parseDay} from "../../src/lib/dates.js";
 import type {PriceSeries, TickerOutcome} from "../../data-loaders/types.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/csv");
@@ -216,6 +218,10 @@ describe("findTickerFile(names, ticker)", () => {
   });
 });
 
+/** The csv source as the spine runs it, reading `dir`. */
+const csvSource = ({dir}: {dir: string}) =>
+  openSource(csv, testSettings({cacheDir: "/nonexistent", source: "csv", dataDir: dir}));
+
 describe("decodeCsv(bytes, {file})", () => {
   const utf16 = (text: string, bom: number[], littleEndian: boolean) => {
     const bytes = [...bom];
@@ -280,7 +286,7 @@ describe("csvSource({dir})", () => {
   it("gives an error outcome when no row falls in the range", async () => {
     const [spy] = await csvSource({dir}).fetch(["SPY"], {start: "2025-01-01"});
     expect(!spy.ok && spy.error).toBe(
-      "SPY: SPY.csv has no rows from 2025-01-01 to today (the file covers 2024-01-02 to 2024-01-08)"
+      `SPY: SPY.csv has no rows from 2025-01-01 to ${formatDay(floorDay(Date.now()))} (the file covers 2024-01-02 to 2024-01-08)`
     );
   });
 

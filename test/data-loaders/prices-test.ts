@@ -8,9 +8,9 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "
 import {listCache, readCachedSeries, writeCachedSeries} from "../../data-loaders/cache.js";
 import {loadPrices, type LoadOptions} from "../../data-loaders/prices.js";
 import type {Settings} from "../../data-loaders/settings.js";
-import {yahooSource} from "../../data-loaders/sources/yahoo.js";
 import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "../../data-loaders/types.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
+import {fakeSource} from "./settings-fixture.js";
 
 const DAY_MS = 86_400_000;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/yahoo/${name}`, import.meta.url), "utf8");
@@ -117,30 +117,26 @@ const settings = (source: Settings["source"], tickers: string[], more: Partial<S
   start: "2025-12-01",
   cacheDir,
   configFile: null,
-  research: {source: "sample", cacheDir, frenchDir: null, fredDir: null, timeoutMs: 1000},
+  research: {
+    source: "sample",
+    cacheDir,
+    frenchDir: null,
+    fredDir: null,
+    frenchUrl: null,
+    fredUrl: null,
+    timeoutMs: 1000
+  },
   fundValuation: {mode: "off", timeoutMs: 1000},
+  sources: {},
   ...more
 });
 
 /** Options for a load against the loopback server: no retries, no real waits, a pinned clock. */
 const live = (now: number): LoadOptions => ({
-  yahoo: yahooSource({baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}, random: () => 0}),
+  network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}, random: () => 0},
   now,
   log: (m) => void logs.push(m)
 });
-
-/** A PriceSource answering from a function, recording each call. */
-function fakeSource(answer: (ticker: string, options: FetchOptions) => TickerOutcome) {
-  const calls: {tickers: string[]; start: string; end?: string}[] = [];
-  const source: PriceSource = {
-    name: "yahoo",
-    async fetch(tickers, options) {
-      calls.push({tickers: [...tickers], start: options.start, end: options.end});
-      return tickers.map((t) => answer(t, options));
-    }
-  };
-  return {source, calls};
-}
 
 function series(ticker: string, days: string[], close = days.map((_, i) => 100 + i)): PriceSeries {
   return {
@@ -252,16 +248,16 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
       series("IJR", weekdays("2025-12-01", "2025-12-19")),
       "2025-12-19T12:00:00.000Z"
     );
-    const {source, calls} = fakeSource((t, o) => ({
+    const {sources, calls} = fakeSource((t, o) => ({
       ticker: t,
       ok: true,
       series: clip(series(t, weekdays("2025-12-01", "2025-12-22")), o),
       warnings: []
     }));
-    await loadPrices(settings("yahoo", ["IJR", "IVV"]), {yahoo: source, now: noon("2025-12-22")});
+    await loadPrices(settings("yahoo", ["IJR", "IVV"]), {sources, now: noon("2025-12-22")});
     expect(calls).toEqual([
-      {tickers: ["IJR"], start: "2025-12-09", end: "2025-12-22"},
-      {tickers: ["IVV"], start: "2025-12-01", end: "2025-12-22"}
+      {ticker: "IJR", start: "2025-12-09", end: "2025-12-22"},
+      {ticker: "IVV", start: "2025-12-01", end: "2025-12-22"}
     ]);
   });
 
@@ -269,13 +265,13 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
     // The cache lacks Dec 9, the first day the incremental request returns.
     const cachedDays = weekdays("2025-12-01", "2025-12-19").filter((d) => d !== "2025-12-09");
     writeCachedSeries(cacheDir, "yahoo", series("IJR", cachedDays), "2025-12-19T12:00:00.000Z");
-    const {source, calls} = fakeSource((t, o) => ({
+    const {sources, calls} = fakeSource((t, o) => ({
       ticker: t,
       ok: true,
       series: clip(series(t, weekdays("2025-12-01", "2025-12-24")), o),
       warnings: []
     }));
-    const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now: noon("2025-12-24")});
+    const load = await loadPrices(settings("yahoo", ["IJR"]), {sources, now: noon("2025-12-24")});
     expect(calls.map((c) => c.start)).toEqual(["2025-12-09", "2025-12-01"]);
     expect(Array.from(load.series[0].date, formatDay)).toEqual(weekdays("2025-12-01", "2025-12-24"));
   });
@@ -334,7 +330,7 @@ describe("loadPrices(settings, {yahoo, now, log}) with source yahoo", () => {
   it("throws suggesting WORKBENCH_SOURCE=sample when Yahoo gives nothing and nothing is cached", async () => {
     routes = {IJR: {status: 500, body: "down"}};
     await expect(loadPrices(settings("yahoo", ["IJR", "NOPE"]), live(noon("2025-12-23")))).rejects.toThrow(
-      /Yahoo gave no data and nothing is cached:\n {2}IJR: HTTP 500[^\n]*\n {2}NOPE: Yahoo has no such ticker[\s\S]*Set WORKBENCH_SOURCE=sample to work offline/
+      /Yahoo Finance daily chart data gave no data and nothing is cached:\n {2}IJR: HTTP 500[^\n]*\n {2}NOPE: Yahoo has no such ticker[\s\S]*Set WORKBENCH_SOURCE=sample to work offline/
     );
     expect(listCache(cacheDir, "yahoo")).toEqual([]);
   });
@@ -393,13 +389,13 @@ describe("loadPrices(settings, {yahoo, now, log}): a bad answer never damages th
       "2025-12-19T12:00:00.000Z"
     );
     const truth = series("IJR", weekdays("2025-12-01", "2025-12-24"));
-    const {source, calls} = fakeSource((t, o) => {
+    const {sources, calls} = fakeSource((t, o) => {
       const s = clip(truth, o);
       // The short request is answered with another fund's prices; the full one correctly.
       if (o.start !== "2025-12-01") s.close = s.close.map((c) => c * 7.77);
       return {ticker: t, ok: true, series: s, warnings: []};
     });
-    const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now: noon("2025-12-24")});
+    const load = await loadPrices(settings("yahoo", ["IJR"]), {sources, now: noon("2025-12-24")});
     expect(calls.map((c) => c.start)).toEqual(["2025-12-09", "2025-12-01"]);
     expect(load.provenance[0].warnings).toEqual([
       "IJR: the answer's close on 2025-12-09 is 823.62, 7.770× the cached 106, and no new dividend or split explains 1.000×; fetched the whole history again"
@@ -410,15 +406,15 @@ describe("loadPrices(settings, {yahoo, now, log}): a bad answer never damages th
   it("keeps the cache when the refetched history covers less than the cached one", async () => {
     const cached = series("IJR", weekdays("2025-12-01", "2025-12-19"));
     writeCachedSeries(cacheDir, "yahoo", cached, "2025-12-19T12:00:00.000Z");
-    const {source} = fakeSource((t, o) => {
+    const {sources} = fakeSource((t, o) => {
       const s = clip(series("IJR", weekdays("2025-12-05", "2025-12-24")), o);
       s.close = s.close.map((c) => c * 3);
       return {ticker: t, ok: true, series: s, warnings: []};
     });
-    const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now: noon("2025-12-24")});
+    const load = await loadPrices(settings("yahoo", ["IJR"]), {sources, now: noon("2025-12-24")});
     expect(load.provenance[0]).toMatchObject({source: "cache", rows: cached.date.length});
     expect(load.provenance[0].warnings.join("\n")).toContain(
-      "IJR: the full history from Yahoo starts 2025-12-05, after the cached 2025-12-01; kept the cached copy"
+      "IJR: the full history from fake yahoo starts 2025-12-05, after the cached 2025-12-01; kept the cached copy"
     );
     expect(readCachedSeries(cacheDir, "yahoo", "IJR")!.series).toEqual(cached);
   });
@@ -465,16 +461,12 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const yahoo = yahooSource({
-      baseUrl: `http://127.0.0.1:${port}`,
-      retries: 0,
-      timeoutMs: 5000,
-      sleep: async () => {}
-    });
-    const load = await loadPrices(settings("auto", ["SPY"]), {yahoo, now: noon("2025-12-23")});
+    const network = {baseUrl: `http://127.0.0.1:${port}`, retries: 3, timeoutMs: 5000, sleep: async () => {}};
+    const load = await loadPrices(settings("auto", ["SPY"]), {network, now: noon("2025-12-23")});
     expect(load.source).toBe("sample");
+    // A refused connection is offline by the one rule (network.ts): no retries, the sample at once.
     expect(load.notes[0]).toMatch(
-      /^Live prices unavailable and nothing cached, so this is synthetic sample data\. SPY: connection failed/
+      /^Live prices unavailable and nothing cached, so this is synthetic sample data\. SPY: offline: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/
     );
     expect(load.provenance[0].synthetic).toBe(true);
   });
@@ -563,9 +555,9 @@ describe("loadPrices(settings, {yahoo, now}) when Yahoo answers with no rows", (
 
 describe("loadPrices(settings, {now}) with source sample", () => {
   it("generates labelled synthetic data without asking Yahoo", async () => {
-    const {source, calls} = fakeSource((t) => ({ticker: t, ok: false, error: "unused", warnings: []}));
+    const {sources, calls} = fakeSource((t) => ({ticker: t, ok: false, error: "unused", warnings: []}));
     const load = await loadPrices(settings("sample", ["IWM", "IWB"], {start: "2025-01-01"}), {
-      yahoo: source,
+      sources,
       now: noon("2025-12-23")
     });
     expect(calls).toEqual([]);
@@ -634,8 +626,8 @@ describe("loadPrices(settings, {now}): the stale flag", () => {
     warnings: []
   });
   const staleWarnings = async (now: number) => {
-    const {source} = fakeSource(fridayClose);
-    const load = await loadPrices(settings("yahoo", ["IJR"]), {yahoo: source, now});
+    const {sources} = fakeSource(fridayClose);
+    const load = await loadPrices(settings("yahoo", ["IJR"]), {sources, now});
     return load.provenance[0].warnings.filter((w) => w.startsWith("stale"));
   };
 

@@ -45,8 +45,9 @@ describe("meta.json and research-meta.json from a csv build", () => {
       start: "2024-01-01",
       cacheDir,
       configFile: null,
-      research: {source: "file", cacheDir, frenchDir, fredDir: null, timeoutMs: 1000},
-      fundValuation: {mode: "off", timeoutMs: 1000}
+      research: {source: "file", cacheDir, frenchDir, fredDir: null, frenchUrl: null, fredUrl: null, timeoutMs: 1000},
+      fundValuation: {mode: "off", timeoutMs: 1000},
+      sources: {}
     };
     const now = parseDay("2024-01-05");
     const meta = readFileSync(join(await ensureSnapshot(settings, {now}), "meta.json"), "utf8");

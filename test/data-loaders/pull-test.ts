@@ -7,7 +7,6 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "
 import {pullPrices} from "../../data-loaders/pull.js";
 import type {Settings} from "../../data-loaders/settings.js";
 import {ensureSnapshot} from "../../data-loaders/snapshot.js";
-import {yahooSource} from "../../data-loaders/sources/yahoo.js";
 import {parseDay} from "../../src/lib/dates.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/yahoo/${name}`, import.meta.url), "utf8");
@@ -50,19 +49,29 @@ const settings = (tickers: string[]): Settings => ({
   start: "2025-12-01",
   cacheDir,
   configFile: null,
-  research: {source: "sample", cacheDir, frenchDir: null, fredDir: null, timeoutMs: 1000},
-  fundValuation: {mode: "off", timeoutMs: 1000}
+  research: {
+    source: "sample",
+    cacheDir,
+    frenchDir: null,
+    fredDir: null,
+    frenchUrl: null,
+    fredUrl: null,
+    timeoutMs: 1000
+  },
+  fundValuation: {mode: "off", timeoutMs: 1000},
+  sources: {}
 });
 
-const yahoo = () => yahooSource({baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}});
+/** The real yahoo source aimed at the loopback server, with no retries or waits. */
+const yahoo = () => ({network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}}});
 
-describe("pullPrices(settings, {yahoo, now})", () => {
+describe("pullPrices(settings, {network, now})", () => {
   it("asks Yahoo once per ticker, and the build's snapshot is that same load (no second fetch)", async () => {
     const s = settings(["IJR", "IVV", "FLAKY"]);
-    const {load, dir} = await pullPrices(s, {yahoo: yahoo(), now: NOW});
+    const {load, dir} = await pullPrices(s, {...yahoo(), now: NOW});
     expect(requests.sort()).toEqual(["FLAKY", "IJR", "IVV"]);
     // What prepare does next, for the build: it must find the pull's snapshot, not fetch again.
-    expect(await ensureSnapshot(s, {yahoo: yahoo(), now: NOW})).toBe(dir);
+    expect(await ensureSnapshot(s, {...yahoo(), now: NOW})).toBe(dir);
     expect(requests).toHaveLength(3);
     const meta = JSON.parse(readFileSync(join(dir!, "meta.json"), "utf8"));
     expect(meta.series).toEqual(load.provenance);
@@ -75,7 +84,7 @@ describe("pullPrices(settings, {yahoo, now})", () => {
 
   it("refuses synthetic data standing in for failed live prices: no snapshot", async () => {
     const s = {...settings(["NOPE"]), source: "auto" as const};
-    const {load, dir} = await pullPrices(s, {yahoo: yahoo(), now: NOW});
+    const {load, dir} = await pullPrices(s, {...yahoo(), now: NOW});
     expect(load.source).toBe("sample");
     expect(dir).toBeNull();
   });

@@ -7,7 +7,7 @@ import path from "node:path";
 import {strToU8, zipSync} from "fflate";
 import {tableFromIPC} from "apache-arrow";
 import {acquireAll, type Dataset} from "../../data-loaders/research.js";
-import type {ResearchSettings} from "../../data-loaders/settings.js";
+import {readSettings, type ResearchSettings} from "../../data-loaders/settings.js";
 import {buildResearch, columnsToArrow, ensureResearch, outerJoin} from "../../data-loaders/research-tables.js";
 import {sampleFred, sampleFrench} from "../../data-loaders/research-sample.js";
 
@@ -34,6 +34,8 @@ beforeEach(() => {
     cacheDir: path.join(root, "cache"),
     frenchDir: path.join(root, "french"),
     fredDir: path.join(root, "fred"),
+    frenchUrl: null,
+    fredUrl: null,
     timeoutMs: 1000
   };
   calls = [];
@@ -98,7 +100,7 @@ describe("acquireAll fallback order", () => {
     expect(calls).toHaveLength(1);
     expect(r.provenance.source).toBe("cache");
     expect(r.provenance.warnings.join("\n")).toMatch(
-      /live fetch failed: http:\/\/127\.0\.0\.1:1\/fredgraph\.csv\?id=DGS10: fetch failed \(ENOTFOUND\)[\s\S]*stale cache/
+      /live fetch failed: offline: cannot resolve [^ ]+ \(ENOTFOUND\)[\s\S]*stale cache/
     );
   });
 
@@ -259,8 +261,6 @@ describe("synthetic samples", () => {
 });
 
 describe("WORKBENCH_FRENCH_URL and WORKBENCH_FRED_URL", () => {
-  afterEach(() => vi.unstubAllEnvs());
-
   it("point the live fetches at another host (a loopback server here)", async () => {
     const seen: string[] = [];
     const server = createServer((req, res) => {
@@ -271,9 +271,9 @@ describe("WORKBENCH_FRENCH_URL and WORKBENCH_FRED_URL", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      vi.stubEnv("WORKBENCH_FRENCH_URL", `${base}/french/`);
-      vi.stubEnv("WORKBENCH_FRED_URL", `${base}/fred/graph.csv`);
-      const [f, r] = await acquireAll(settings, [FACTORS, DGS10], {now: NOW});
+      const env = {WORKBENCH_FRENCH_URL: `${base}/french/`, WORKBENCH_FRED_URL: `${base}/fred/graph.csv`};
+      const {frenchUrl, fredUrl} = readSettings(env, {root: "/nonexistent"}).research;
+      const [f, r] = await acquireAll({...settings, frenchUrl, fredUrl}, [FACTORS, DGS10], {now: NOW});
       expect([f.provenance.source, r.provenance.source]).toEqual(["french", "fred"]);
       expect(seen).toEqual(["/french/F-F_Research_Data_Factors_CSV.zip", "/fred/graph.csv?id=DGS10"]);
     } finally {
@@ -282,11 +282,15 @@ describe("WORKBENCH_FRENCH_URL and WORKBENCH_FRED_URL", () => {
     }
   });
 
-  it("may not carry credentials: the load stops with a message naming the variable, not the secret", async () => {
-    vi.stubEnv("WORKBENCH_FRED_URL", "https://bob:hunter2@fred.example/graph.csv");
-    await expect(acquireAll(settings, [DGS10], {now: NOW, fetch: fakeFetch("ok")})).rejects.toThrow(
-      /^WORKBENCH_FRED_URL carries a user name or password \(user:pass@…\)/
-    );
+  it("may not carry credentials: the settings stop with a message naming the variable, not the secret", () => {
+    const read = () => readSettings({WORKBENCH_FRED_URL: "https://bob:hunter2@fred.example/graph.csv"}, {root: "/x"});
+    expect(read).toThrow(/^WORKBENCH_FRED_URL carries a user name or password \(user:pass@…\)/);
+    expect(read).not.toThrow(/bob|hunter2/);
+  });
+
+  it("an option URL with credentials stops the load before any request", async () => {
+    const options = {now: NOW, fetch: fakeFetch("ok"), fredBaseUrl: "https://bob:hunter2@fred.example/graph.csv"};
+    await expect(acquireAll(settings, [DGS10], options)).rejects.toThrow(/^baseUrl carries a user name or password/);
     expect(calls).toEqual([]);
   });
 });

@@ -1,11 +1,7 @@
+import {openSource} from "../../data-loaders/source.js";
+import {testSettings} from "./settings-fixture.js";
 import {describe, it, expect} from "vitest";
-import {
-  adjustedClose,
-  DEFAULT_SEED,
-  generateSample,
-  sampleSource,
-  tradingDays
-} from "../../data-loaders/sources/sample.js";
+import {adjustedClose, DEFAULT_SEED, generateSample, sample, tradingDays} from "../../data-loaders/sources/sample.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 import {DEFAULT_UNIVERSE, fundInfo, type SizeBucket} from "../../src/lib/universe.js";
 import type {PriceSeries} from "../../data-loaders/types.js";
@@ -223,6 +219,9 @@ describe("adjustedClose(close, dividend)", () => {
   });
 });
 
+/** The sample source as the spine runs it. */
+const sampleSource = () => openSource(sample, testSettings({cacheDir: "/nonexistent", source: "sample"}));
+
 describe("sampleSource({seed})", () => {
   it("labels every outcome synthetic and returns the generated series", async () => {
     const events: string[] = [];
@@ -241,7 +240,7 @@ describe("sampleSource({seed})", () => {
   });
 
   it("gives an error outcome when the range has no sample days", async () => {
-    const [o] = await sampleSource({seed: 3}).fetch(["SPY"], {start: "1995-01-01", end: "1996-01-01"});
+    const [o] = await sampleSource().fetch(["SPY"], {start: "1995-01-01", end: "1996-01-01"});
     expect(!o.ok && o.error).toBe("SPY: the sample has no days from 1995-01-01 to 1996-01-01");
   });
 });

@@ -34,9 +34,12 @@ describe("readSettings(env, {root})", () => {
         cacheDir: join(root, ".workbench-cache"),
         frenchDir: null,
         fredDir: null,
+        frenchUrl: null,
+        fredUrl: null,
         timeoutMs: 8000
       },
-      fundValuation: {mode: "auto", timeoutMs: 10_000}
+      fundValuation: {mode: "auto", timeoutMs: 10_000},
+      sources: {yahoo: {url: null, key: null}}
     });
   });
 

@@ -25,7 +25,8 @@ import {
   metaJson,
   syncFrameworkCache
 } from "../../data-loaders/snapshot.js";
-import type {PriceSeries, PriceSource, TickerOutcome} from "../../data-loaders/types.js";
+import type {PriceSeries, TickerOutcome} from "../../data-loaders/types.js";
+import {fakeSource} from "./settings-fixture.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 
 const DAY_MS = 86_400_000;
@@ -49,8 +50,17 @@ const settings = (more: Partial<Settings> = {}): Settings => ({
   start: "2025-12-01",
   cacheDir,
   configFile: null,
-  research: {source: "sample", cacheDir, frenchDir: null, fredDir: null, timeoutMs: 1000},
+  research: {
+    source: "sample",
+    cacheDir,
+    frenchDir: null,
+    fredDir: null,
+    frenchUrl: null,
+    fredUrl: null,
+    timeoutMs: 1000
+  },
   fundValuation: {mode: "off", timeoutMs: 1000},
+  sources: {},
   ...more
 });
 
@@ -67,21 +77,16 @@ function series(ticker: string, days: string[]): PriceSeries {
   };
 }
 
-/** A Yahoo stand-in that counts its calls; the tickers in `failing` fail. */
+/** A Yahoo stand-in that counts its loads (requests for IJR, in every load); the tickers in `failing` fail. */
 function countingYahoo(failing: string[] = []) {
   const counter = {calls: 0};
-  const source: PriceSource = {
-    name: "yahoo",
-    async fetch(tickers) {
-      counter.calls++;
-      return tickers.map((t): TickerOutcome =>
-        failing.includes(t)
-          ? {ticker: t, ok: false, error: `${t}: not found`, warnings: []}
-          : {ticker: t, ok: true, series: series(t, ["2025-12-19", "2025-12-22"]), warnings: []}
-      );
-    }
-  };
-  return {source, counter};
+  const {sources} = fakeSource((t): TickerOutcome => {
+    if (t === "IJR") counter.calls++;
+    return failing.includes(t)
+      ? {ticker: t, ok: false, error: `${t}: not found`, warnings: []}
+      : {ticker: t, ok: true, series: series(t, ["2025-12-19", "2025-12-22"]), warnings: []};
+  });
+  return {sources, counter};
 }
 
 describe("fingerprint(settings, now, env)", () => {
@@ -209,9 +214,9 @@ describe("bumpGeneration(cacheDir)", () => {
 
 describe("ensureSnapshot(settings, {yahoo, now})", () => {
   it("ensureSnapshot() writes prices.arrow and meta.json under snapshots/<fingerprint>", async () => {
-    const {source} = countingYahoo();
+    const {sources} = countingYahoo();
     const s = settings();
-    const dir = await ensureSnapshot(s, {yahoo: source, now: NOW});
+    const dir = await ensureSnapshot(s, {sources, now: NOW});
     expect(dir).toBe(join(cacheDir, "snapshots", fingerprint(s, NOW)));
     expect(readdirSync(dir).sort()).toEqual(["meta.json", "prices.arrow"]);
     const table = tableFromIPC(readFileSync(join(dir, "prices.arrow")));
@@ -234,41 +239,41 @@ describe("ensureSnapshot(settings, {yahoo, now})", () => {
   });
 
   it("ensureSnapshot() returns the same folder without loading again for the same fingerprint", async () => {
-    const {source, counter} = countingYahoo();
-    const first = await ensureSnapshot(settings(), {yahoo: source, now: NOW});
+    const {sources, counter} = countingYahoo();
+    const first = await ensureSnapshot(settings(), {sources, now: NOW});
     expect(counter.calls).toBe(1);
     const meta = readFileSync(join(first, "meta.json"), "utf8");
-    const second = await ensureSnapshot(settings(), {yahoo: source, now: NOW + 3_600_000});
+    const second = await ensureSnapshot(settings(), {sources, now: NOW + 3_600_000});
     expect(second).toBe(first);
     expect(counter.calls).toBe(1);
     expect(readFileSync(join(first, "meta.json"), "utf8")).toBe(meta);
   });
 
   it("ensureSnapshot() loads again on a new day, after bumpGeneration, or under other settings", async () => {
-    const {source, counter} = countingYahoo();
+    const {sources, counter} = countingYahoo();
     const dirs = new Set<string>();
-    dirs.add(await ensureSnapshot(settings(), {yahoo: source, now: NOW}));
-    dirs.add(await ensureSnapshot(settings(), {yahoo: source, now: NOW + DAY_MS}));
+    dirs.add(await ensureSnapshot(settings(), {sources, now: NOW}));
+    dirs.add(await ensureSnapshot(settings(), {sources, now: NOW + DAY_MS}));
     bumpGeneration(cacheDir);
-    dirs.add(await ensureSnapshot(settings(), {yahoo: source, now: NOW + DAY_MS}));
-    dirs.add(await ensureSnapshot(settings({tickers: ["IJR"]}), {yahoo: source, now: NOW + DAY_MS}));
+    dirs.add(await ensureSnapshot(settings(), {sources, now: NOW + DAY_MS}));
+    dirs.add(await ensureSnapshot(settings({tickers: ["IJR"]}), {sources, now: NOW + DAY_MS}));
     expect(dirs.size).toBe(4);
     // One request per load: both tickers share a cached end, so they form one group.
     expect(counter.calls).toBe(4);
   });
 
   it("ensureSnapshot() rebuilds a snapshot whose meta.json is missing (an interrupted run)", async () => {
-    const {source, counter} = countingYahoo();
-    const dir = await ensureSnapshot(settings(), {yahoo: source, now: NOW});
+    const {sources, counter} = countingYahoo();
+    const dir = await ensureSnapshot(settings(), {sources, now: NOW});
     rmSync(join(dir, "meta.json"));
-    expect(await ensureSnapshot(settings(), {yahoo: source, now: NOW})).toBe(dir);
+    expect(await ensureSnapshot(settings(), {sources, now: NOW})).toBe(dir);
     expect(counter.calls).toBe(2);
     expect(existsSync(join(dir, "meta.json"))).toBe(true);
   });
 
   it("ensureSnapshot() in auto mode with Yahoo failing writes a synthetic snapshot", async () => {
-    const {source} = countingYahoo(["IJR", "IVV"]);
-    const dir = await ensureSnapshot(settings(), {yahoo: source, now: NOW});
+    const {sources} = countingYahoo(["IJR", "IVV"]);
+    const dir = await ensureSnapshot(settings(), {sources, now: NOW});
     const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
     expect(meta).toMatchObject({source: "sample", synthetic: true});
     expect(meta.notes[0]).toMatch(/^Live prices unavailable and nothing cached/);
@@ -276,10 +281,9 @@ describe("ensureSnapshot(settings, {yahoo, now})", () => {
   });
 
   it("ensureSnapshot() keeps the current snapshot and the 4 most recent others", async () => {
-    const {source} = countingYahoo();
+    const {sources} = countingYahoo();
     const dirs: string[] = [];
-    for (let day = 0; day < 7; ++day)
-      dirs.push(await ensureSnapshot(settings(), {yahoo: source, now: NOW + day * DAY_MS}));
+    for (let day = 0; day < 7; ++day) dirs.push(await ensureSnapshot(settings(), {sources, now: NOW + day * DAY_MS}));
     expect(new Set(dirs).size).toBe(7);
     const left = readdirSync(join(cacheDir, "snapshots"));
     expect(left).toHaveLength(5);
@@ -319,6 +323,8 @@ describe("metaJson(load, settings, now)", () => {
       }
     ],
     source: "yahoo",
+    sourceTitle: "Yahoo Finance daily chart data",
+    synthetic: false,
     notes: ["ZZZZ: not found"],
     ...more
   });
@@ -329,6 +335,7 @@ describe("metaJson(load, settings, now)", () => {
       generatedAt: "2025-12-23T15:00:00.000Z",
       requestedSource: "auto",
       source: "yahoo",
+      sourceTitle: "Yahoo Finance daily chart data",
       synthetic: false,
       stale: true,
       tickers: ["IJR", "ZZZZ"],
@@ -343,7 +350,7 @@ describe("metaJson(load, settings, now)", () => {
   });
 
   it("metaJson() is synthetic exactly when the load came from sample, and not stale without stale warnings", () => {
-    const sample = metaJson(load({source: "sample", provenance: []}), settings(), NOW);
+    const sample = metaJson(load({source: "sample", synthetic: true, provenance: []}), settings(), NOW);
     expect([sample.synthetic, sample.stale]).toEqual([true, false]);
     expect(metaJson(load({source: "cache"}), settings(), NOW).synthetic).toBe(false);
   });

@@ -37,8 +37,17 @@ describe("status(settings, {now}) with the csv source", () => {
       start: "2024-01-01",
       cacheDir: join(root, "cache"),
       configFile: null,
-      research: {source: "auto", cacheDir: join(root, "cache"), frenchDir, fredDir, timeoutMs: 1000},
-      fundValuation: {mode: "off", timeoutMs: 1000}
+      research: {
+        source: "auto",
+        cacheDir: join(root, "cache"),
+        frenchDir,
+        fredDir,
+        frenchUrl: null,
+        fredUrl: null,
+        timeoutMs: 1000
+      },
+      fundValuation: {mode: "off", timeoutMs: 1000},
+      sources: {}
     };
     const lines = await status(settings, {now: NOW});
     const at = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.split(/ {2,}/);

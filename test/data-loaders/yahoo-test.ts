@@ -1,16 +1,12 @@
 import {readFileSync} from "node:fs";
 import {createServer, type IncomingHttpHeaders, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from "vitest";
-import {
-  backoffDelay,
-  chartUrl,
-  errorCode,
-  parseChart,
-  parseRetryAfter,
-  yahooSource,
-  type YahooOptions
-} from "../../data-loaders/sources/yahoo.js";
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from "vitest";
+import {backoffDelay, errorCode, parseRetryAfter} from "../../data-loaders/network.js";
+import {readSettings} from "../../data-loaders/settings.js";
+import {openSource, type NetworkOptions} from "../../data-loaders/source.js";
+import {chartUrl, parseChart, yahoo} from "../../data-loaders/sources/yahoo.js";
+import {testSettings} from "./settings-fixture.js";
 import type {ProgressEvent} from "../../data-loaders/types.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 
@@ -86,8 +82,12 @@ beforeEach(() => {
   requests = [];
 });
 
+const SETTINGS = testSettings({cacheDir: "/nonexistent", source: "yahoo"});
+/** The yahoo source as the spine runs it, with these network options. */
+const yahooSource = (options: NetworkOptions = {}) => openSource(yahoo, SETTINGS, options);
+
 /** A source aimed at the loopback server whose waits are recorded instead of slept. */
-function loopback(options: YahooOptions = {}) {
+function loopback(options: NetworkOptions = {}) {
   const sleeps: number[] = [];
   const source = yahooSource({
     baseUrl,
@@ -363,13 +363,9 @@ describe("yahooSource(options) when offline", () => {
 });
 
 describe("yahooSource(options) options", () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
   it("reads the base URL from WORKBENCH_YAHOO_URL", async () => {
-    vi.stubEnv("WORKBENCH_YAHOO_URL", `${baseUrl}/`);
-    const [outcome] = await yahooSource().fetch(["IVV"], DEC);
+    const settings = readSettings({WORKBENCH_YAHOO_URL: `${baseUrl}/`}, {root: "/nonexistent"});
+    const [outcome] = await openSource(yahoo, settings).fetch(["IVV"], DEC);
     expect(outcome.ok).toBe(true);
     expect(count("IVV")).toBe(1);
   });
@@ -384,10 +380,9 @@ describe("yahooSource(options) options", () => {
   });
 
   it("rejects credentials in WORKBENCH_YAHOO_URL without echoing them, before any request", () => {
-    vi.stubEnv("WORKBENCH_YAHOO_URL", `http://alice:s3cret@127.0.0.1:9/`);
     let message = "";
     try {
-      yahooSource();
+      readSettings({WORKBENCH_YAHOO_URL: `http://alice:s3cret@127.0.0.1:9/`}, {root: "/nonexistent"});
     } catch (error) {
       message = (error as Error).message;
     }
