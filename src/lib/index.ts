@@ -4,6 +4,8 @@ export {totalReturnIndex} from "./total-return.js";
 export {simpleReturns, periodReturn} from "./returns.js";
 export {annualizedVolatility, TRADING_DAYS} from "./volatility.js";
 export {drawdown, maxDrawdown} from "./drawdown.js";
+export {drawdownPeriods, type DrawdownPeriod} from "./drawdown-periods.js";
+export {calendarYearReturns, type YearReturn} from "./calendar-returns.js";
 export {periodWindow, periodStartDate, PERIODS, PERIOD_LABELS, type Period, type PeriodWindow} from "./periods.js";
 export {pricesByTicker, type TickerPrices} from "./price-panel.js";
 export {scoreboard, type Scoreboard, type ScoreboardRow} from "./scoreboard.js";
