@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {dirname, isAbsolute, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseDay} from "../src/lib/dates.js";
-import {DEFAULT_UNIVERSE} from "../src/lib/universe.js";
+import {DECLARED_SIZES, DECLARED_STYLES, DEFAULT_UNIVERSE, type Fund} from "../src/lib/universe.js";
 import {checkBaseUrl} from "./base-url.js";
 import {sourceSettingNames, type SourceDefinition} from "./source.js";
 import {SOURCES} from "./sources/index.js";
@@ -38,7 +38,10 @@ export interface Settings {
   source: string;
   /** Folder of per-ticker CSV files, absolute; null unless set. */
   dataDir: string | null;
+  /** The tickers to load: the tickers setting, then any declared fund it lacks. */
   tickers: string[];
+  /** Funds declared in the config file's "funds": their name, size and style override the built-in list. */
+  funds: Fund[];
   /** First date wanted, YYYY-MM-DD. */
   start: string;
   /** Where fetched data is kept between runs, absolute. */
@@ -99,7 +102,7 @@ export function readSettings(
   const specs: Record<string, Spec> = {...SPECS, ...sourceSpecs(sources)};
   const configPath = resolve(root, nonEmpty(env.WORKBENCH_CONFIG) ?? "workbench.config.json");
   const file = readConfigFile(configPath, nonEmpty(env.WORKBENCH_CONFIG) !== undefined);
-  const known = new Set<string>(Object.values(specs).map((s) => s.key));
+  const known = new Set<string>([...Object.values(specs).map((s) => s.key), "funds"]);
   for (const key of Object.keys(file.value))
     if (!known.has(key) && !key.startsWith("//"))
       throw new Error(
@@ -144,7 +147,9 @@ export function readSettings(
 
   const source = choice("source", "source", ["auto", ...sources.map((s) => s.name)], "auto");
   const dataDir = folder("dataDir", "data folder");
-  const tickers = parseTickers(pick("tickers"));
+  const funds = parseFunds(file.value.funds, configPath);
+  const listed = parseTickers(pick("tickers"));
+  const tickers = [...listed, ...funds.map((f) => f.ticker).filter((t) => !listed.includes(t))];
   const start = text("start", "start date", "use YYYY-MM-DD") ?? "2000-01-01";
   if (Number.isNaN(parseDay(start))) throw invalid("start date", pick("start")!, "use YYYY-MM-DD");
   const cacheDir = folder("cacheDir", "cache folder") ?? resolve(root, ".workbench-cache");
@@ -171,6 +176,7 @@ export function readSettings(
     source,
     dataDir,
     tickers,
+    funds,
     start,
     cacheDir,
     configFile: file.path,
@@ -222,10 +228,44 @@ function parseTickers(raw: {value: unknown; where: string} | undefined): string[
     throw new Error(`invalid tickers ${JSON.stringify(value)}: give a comma list or an array of symbols (${where})`);
   const list = (items as string[]).map((t) => t.trim().toUpperCase()).filter((t) => t !== "");
   // A symbol starts with a letter, digit or ^ (an index), so "." and ".." never become file names.
-  const bad = list.filter((t) => !/^[\^A-Z0-9][\^A-Z0-9.=-]{0,14}$/.test(t));
+  const bad = list.filter((t) => !SYMBOL.test(t));
   if (bad.length) throw new Error(`invalid ticker(s): ${bad.join(", ")} (${where} is a comma list like IWC,IJR,SPY)`);
   if (list.length === 0) throw new Error(`no tickers: ${where} is empty`);
   return [...new Set(list)];
+}
+
+const SYMBOL = /^[\^A-Z0-9][\^A-Z0-9.=-]{0,14}$/;
+
+/** The config file's "funds": each {ticker, name, size, style}; a bad entry is named by its index and ticker. */
+function parseFunds(value: unknown, configPath: string): Fund[] {
+  if (value === undefined) return [];
+  const example = `[{"ticker": "AVUV", "name": "Avantis U.S. Small Cap Value", "size": "small", "style": "value"}]`;
+  if (!Array.isArray(value)) throw new Error(`invalid "funds" in ${configPath}: give a list of funds like ${example}`);
+  const seen = new Set<string>();
+  return value.map((entry: unknown, i) => {
+    const raw = entry as Record<string, unknown> | null;
+    const ticker = typeof raw?.ticker === "string" ? raw.ticker.trim().toUpperCase() : null;
+    const label = `funds[${i}]${ticker ? ` (${ticker})` : ""} in ${configPath}`;
+    const bad = (what: string) => new Error(`invalid ${label}: ${what}`);
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+      throw bad(`give an object with ticker, name, size and style, like ${example}`);
+    const extra = Object.keys(raw).filter((k) => !["ticker", "name", "size", "style"].includes(k));
+    if (extra.length)
+      throw bad(`unknown field ${extra.map((k) => `"${k}"`).join(", ")}: the fields are ticker, name, size, style`);
+    if (ticker === null || !SYMBOL.test(ticker))
+      throw bad(`ticker ${JSON.stringify(raw.ticker)} is not a symbol like AVUV`);
+    if (seen.has(ticker)) throw bad(`${ticker} is declared twice`);
+    seen.add(ticker);
+    if (typeof raw.name !== "string" || raw.name.trim() === "")
+      throw bad(`name ${JSON.stringify(raw.name)} is not a text such as "Avantis U.S. Small Cap Value"`);
+    const oneOf = <T extends string>(field: "size" | "style", choices: readonly T[]): T => {
+      const v = typeof raw[field] === "string" ? (raw[field] as string).trim().toLowerCase() : raw[field];
+      if (!choices.includes(v as T))
+        throw bad(`${field} ${JSON.stringify(raw[field])} is not one of ${choices.join(", ")}`);
+      return v as T;
+    };
+    return {ticker, name: raw.name.trim(), size: oneOf("size", DECLARED_SIZES), style: oneOf("style", DECLARED_STYLES)};
+  });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

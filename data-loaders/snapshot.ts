@@ -3,7 +3,7 @@ import {existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} fro
 import {basename, join} from "node:path";
 import type {PricesMeta} from "../src/lib/contracts.js";
 import {formatDay} from "../src/lib/dates.js";
-import {fundInfo} from "../src/lib/universe.js";
+import {describeUniverse} from "../src/lib/universe.js";
 import {pricesToArrow} from "./arrow.js";
 import {writeFileAtomic} from "./atomic.js";
 import {folderEntries} from "./folder-entries.js";
@@ -29,6 +29,7 @@ export function fingerprint(settings: Settings, now = Date.now(), env: NodeJS.Pr
       dataDir: settings.dataDir,
       tickers: settings.tickers,
       start: settings.start,
+      funds: settings.funds,
       sources: settings.sources
     })
   );
@@ -76,7 +77,7 @@ export function metaJson(load: PriceLoad, settings: Settings, now: number): Pric
     synthetic: load.synthetic,
     stale: load.provenance.some((p) => p.warnings.some((w) => w.startsWith("stale"))),
     tickers: settings.tickers,
-    universe: settings.tickers.map((t) => ({...fundInfo(t), declared: false})),
+    universe: describeUniverse(settings.tickers, settings.funds),
     start: settings.start,
     ...(settings.source === "csv" && settings.dataDir ? {dataDir: basename(settings.dataDir)} : {}),
     notes: load.notes,

@@ -1,6 +1,6 @@
 import {randomLcg, randomNormal} from "d3";
 import {floorDay, formatDay, parseDay} from "../../src/lib/dates.js";
-import {fundInfo, type SizeBucket, type Style} from "../../src/lib/universe.js";
+import {fundLookup, type Fund, type SizeBucket, type Style} from "../../src/lib/universe.js";
 import type {SourceDefinition} from "../source.js";
 import type {PriceSeries} from "../types.js";
 
@@ -240,8 +240,7 @@ function exDividend(days: Float64Array, i: number): boolean {
 }
 
 /** One fund's close, dividend and volume on every factor day, before clipping. */
-function fund(ticker: string, f: Factors, seed: number) {
-  const info = fundInfo(ticker);
+function fund(ticker: string, f: Factors, seed: number, info: Fund) {
   const bySize = BY_SIZE[info.size];
   const byStyle = BY_STYLE[info.style];
   const beta = bySize.beta * byStyle.beta;
@@ -298,10 +297,11 @@ export function adjustedClose(close: Float64Array, dividend: Float64Array): Floa
  * - start: first day wanted, YYYY-MM-DD
  * - end: last day wanted, YYYY-MM-DD (inclusive)
  * - seed: the random seed (DEFAULT_SEED)
+ * - funds: declared funds, whose size and style set their exposures (the config file's "funds")
  */
 export function generateSample(
   tickers: readonly string[],
-  {start, end, seed = DEFAULT_SEED}: {start: string; end: string; seed?: number}
+  {start, end, seed = DEFAULT_SEED, funds = []}: {start: string; end: string; seed?: number; funds?: readonly Fund[]}
 ): PriceSeries[] {
   const from = parseDay(start);
   if (Number.isNaN(from)) throw new Error(`invalid start: ${start}`);
@@ -313,8 +313,9 @@ export function generateSample(
   while (i < f.days.length && f.days[i] < from) ++i;
   let j = i;
   while (j < f.days.length && f.days[j] <= to) ++j;
+  const describe = fundLookup(funds);
   return tickers.map((ticker) => {
-    const s = fund(ticker, f, seed);
+    const s = fund(ticker, f, seed, describe(ticker));
     const close = s.close.slice(i, j);
     const dividend = s.dividend.slice(i, j);
     // Back-adjusted after clipping, as a download on `end` would be: adjClose[last] = close[last].
@@ -335,8 +336,8 @@ export const sample: SourceDefinition = {
   name: "sample",
   title: "synthetic sample data",
   kind: "synthetic",
-  async fetchTicker(ticker, {start, end}) {
-    const [series] = generateSample([ticker], {start: formatDay(start), end: formatDay(end)});
+  async fetchTicker(ticker, {start, end}, {settings}) {
+    const [series] = generateSample([ticker], {start: formatDay(start), end: formatDay(end), funds: settings.funds});
     if (series.date.length === 0)
       throw new Error(`the sample has no days from ${formatDay(start)} to ${formatDay(end)}`);
     return {series, warnings: [`${ticker}: synthetic sample data (seed ${DEFAULT_SEED}), not real prices`]};

@@ -44,6 +44,27 @@ const KNOWN: readonly Fund[] = [
 /** Sort order of size buckets, small first, so tables and legends read small → large. */
 export const SIZE_ORDER: readonly SizeBucket[] = ["micro", "small", "mid", "large", "market", "other"];
 
+/** The sizes and styles a fund can be declared with in the config file's "funds". */
+export const DECLARED_SIZES: readonly SizeBucket[] = ["micro", "small", "mid", "large", "market"];
+export const DECLARED_STYLES: readonly Style[] = ["value", "core", "growth", "blend"];
+
+/**
+ * Name, size and style of each ticker, one entry per ticker in order: a fund
+ * declared in the config file as declared, else the built-in description (the
+ * default universe, the known list), else an "other" fund named by its ticker.
+ * - declared: the config file's "funds", already validated.
+ */
+export function describeUniverse(
+  tickers: readonly string[],
+  declared: readonly Fund[] = []
+): (Fund & {declared: boolean})[] {
+  const byTicker = new Map(declared.map((f) => [f.ticker.toUpperCase(), f]));
+  return tickers.map((t) => {
+    const fund = byTicker.get(t.toUpperCase());
+    return fund ? {...fund, declared: true} : {...fundInfo(t), declared: false};
+  });
+}
+
 /** Describes a ticker: from the default universe or the known list, else an "other" fund named by its ticker. */
 export function fundInfo(ticker: string): Fund {
   const t = ticker.toUpperCase();

@@ -117,6 +117,7 @@ const settings = (source: Settings["source"], tickers: string[], more: Partial<S
   start: "2025-12-01",
   cacheDir,
   configFile: null,
+  funds: [],
   research: {
     source: "sample",
     cacheDir,

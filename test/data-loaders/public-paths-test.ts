@@ -47,6 +47,7 @@ describe("meta.json and research-meta.json from a csv build", () => {
       configFile: null,
       research: {source: "file", cacheDir, frenchDir, fredDir: null, frenchUrl: null, fredUrl: null, timeoutMs: 1000},
       fundValuation: {mode: "off", timeoutMs: 1000},
+      funds: [],
       sources: {}
     };
     const now = parseDay("2024-01-05");

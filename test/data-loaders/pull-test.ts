@@ -59,6 +59,7 @@ const settings = (tickers: string[]): Settings => ({
     timeoutMs: 1000
   },
   fundValuation: {mode: "off", timeoutMs: 1000},
+  funds: [],
   sources: {}
 });
 

@@ -244,3 +244,16 @@ describe("sampleSource({seed})", () => {
     expect(!o.ok && o.error).toBe("SPY: the sample has no days from 1995-01-01 to 1996-01-01");
   });
 });
+
+describe("generateSample(tickers, {funds})", () => {
+  it("gives a declared fund the exposures of its declared size: ZZQ declared micro moves unlike ZZQ as 'other'", () => {
+    const range = {start: "2020-01-01", end: "2020-12-31"};
+    const [other] = generateSample(["ZZQ"], range);
+    const [micro] = generateSample(["ZZQ"], {
+      ...range,
+      funds: [{ticker: "ZZQ", name: "Zed", size: "micro", style: "value"}]
+    });
+    expect(micro.date).toEqual(other.date);
+    expect(micro.close).not.toEqual(other.close);
+  });
+});

@@ -13,6 +13,7 @@ export function testSettings({cacheDir, ...more}: Partial<Settings> & {cacheDir:
     start: "2025-12-01",
     cacheDir,
     configFile: null,
+    funds: [],
     research: {
       source: "sample",
       cacheDir,

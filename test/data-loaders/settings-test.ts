@@ -26,6 +26,7 @@ describe("readSettings(env, {root})", () => {
       source: "auto",
       dataDir: null,
       tickers: DEFAULT_UNIVERSE.map((f) => f.ticker),
+      funds: [],
       start: "2000-01-01",
       cacheDir: join(root, ".workbench-cache"),
       configFile: null,
@@ -279,5 +280,53 @@ describe("readSettings(env, {root})", () => {
   it("readSettings() reads a config file that starts with a UTF-8 byte-order mark", () => {
     config("\uFEFF" + JSON.stringify({source: "sample"}));
     expect(readSettings({}, {root}).source).toBe("sample");
+  });
+});
+
+describe("readSettings(): declared funds", () => {
+  const zzq = {ticker: "zzq", name: "Zed Small Value", size: "Small", style: "value"};
+
+  it("reads the config file's funds and adds a declared fund missing from the tickers at the end", () => {
+    config({tickers: ["IJR", "SPY"], funds: [zzq, {ticker: "IJR", name: "My IJR", size: "small", style: "core"}]});
+    expect(readSettings({}, {root})).toMatchObject({
+      tickers: ["IJR", "SPY", "ZZQ"],
+      funds: [
+        {ticker: "ZZQ", name: "Zed Small Value", size: "small", style: "value"},
+        {ticker: "IJR", name: "My IJR", size: "small", style: "core"}
+      ]
+    });
+  });
+
+  it("adds declared funds to the default tickers, and to WORKBENCH_TICKERS", () => {
+    config({funds: [zzq]});
+    expect(readSettings({}, {root}).tickers).toEqual([...DEFAULT_UNIVERSE.map((f) => f.ticker), "ZZQ"]);
+    expect(readSettings({WORKBENCH_TICKERS: "SPY"}, {root}).tickers).toEqual(["SPY", "ZZQ"]);
+  });
+
+  it.each([
+    [{funds: {ticker: "ZZQ"}}, 'invalid "funds" in PATH: give a list of funds like ['],
+    [{funds: ["ZZQ"]}, "invalid funds[0] in PATH: give an object with ticker, name, size and style"],
+    [
+      {funds: [{...zzq, size: "huge"}]},
+      'invalid funds[0] (ZZQ) in PATH: size "huge" is not one of micro, small, mid, large, market'
+    ],
+    [
+      {funds: [zzq, {...zzq, ticker: "AB", style: "momentum"}]},
+      'invalid funds[1] (AB) in PATH: style "momentum" is not one of value, core, growth, blend'
+    ],
+    [{funds: [{...zzq, name: ""}]}, 'invalid funds[0] (ZZQ) in PATH: name "" is not a text'],
+    [{funds: [{...zzq, ticker: "../x"}]}, 'invalid funds[0] (../X) in PATH: ticker "../x" is not a symbol like AVUV'],
+    [
+      {funds: [{name: "No ticker", size: "small", style: "value"}]},
+      "invalid funds[0] in PATH: ticker undefined is not a symbol"
+    ],
+    [{funds: [zzq, zzq]}, "invalid funds[1] (ZZQ) in PATH: ZZQ is declared twice"],
+    [
+      {funds: [{...zzq, sector: "tech"}]},
+      'invalid funds[0] (ZZQ) in PATH: unknown field "sector": the fields are ticker, name, size, style'
+    ]
+  ])("rejects %j naming the entry and the bad field", (value, message) => {
+    const path = config(value);
+    expect(() => readSettings({}, {root})).toThrow(message.replace("PATH", path));
   });
 });

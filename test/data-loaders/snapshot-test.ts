@@ -50,6 +50,7 @@ const settings = (more: Partial<Settings> = {}): Settings => ({
   start: "2025-12-01",
   cacheDir,
   configFile: null,
+  funds: [],
   research: {
     source: "sample",
     cacheDir,

@@ -47,6 +47,7 @@ describe("status(settings, {now}) with the csv source", () => {
         timeoutMs: 1000
       },
       fundValuation: {mode: "off", timeoutMs: 1000},
+      funds: [],
       sources: {}
     };
     const lines = await status(settings, {now: NOW});
