@@ -5,7 +5,7 @@ const VALUE_COLUMNS = ["close", "adjClose", "dividend", "split", "volume"] as co
 
 /**
  * Writes price series as one long-format Arrow IPC file sorted by ticker then
- * date (the contract in DESIGN.md): date (Date32 day), ticker (dictionary
+ * date (the contract in docs/architecture.md): date (Date32 day), ticker (dictionary
  * string), close, adjClose, dividend, split, volume (Float64, missing = null).
  */
 export function pricesToArrow(series: readonly PriceSeries[]): Uint8Array {

@@ -219,21 +219,19 @@ export function sampleFrench(id: string, endKey: number): string {
 /** The FRED series `id` as synthetic fredgraph.csv text, from 1954 (1919 for INDPRO) to month `endKey`. */
 export function sampleFred(id: string, endKey: number): string {
   const z = normals(seedOf(`fred-${id}`));
-  const daily = id === "DGS10" || id === "DFF" || id === "T10Y2Y";
+  const daily = id === "DGS10" || id === "DFF";
   const start =
-    (id === "INDPRO" ? 1919 : id === "DGS10" ? 1962 : id === "T10Y2Y" ? 1976 : 1954) * 12 +
-    (id === "DFF" || id === "FEDFUNDS" ? 6 : 0);
+    (id === "INDPRO" ? 1919 : id === "DGS10" ? 1962 : 1954) * 12 + (id === "DFF" || id === "FEDFUNDS" ? 6 : 0);
   const lines = [`observation_date,${id}`];
   // A slow rate cycle shared by the rate series (same seed), so easing and falling yields co-occur as in real data.
   const cycle = normals(seedOf("fred-rates"));
-  let level = id === "INDPRO" ? 5 : id === "T10Y2Y" ? 1 : 4;
+  let level = id === "INDPRO" ? 5 : 4;
   let rate = 4;
   for (let key = start; key <= endKey; ++key) {
     rate = Math.max(0.05, rate + 0.25 * cycle() + 0.03 * (4.5 - rate));
     const y = Math.floor(key / 12);
     const m = String((key % 12) + 1).padStart(2, "0");
     if (id === "INDPRO") level *= 1 + 0.0025 + 0.008 * z();
-    else if (id === "T10Y2Y") level += 0.1 * z() + 0.05 * (1 - level);
     else level = id === "DGS10" ? rate + 1.2 + 0.3 * z() : rate;
     if (!daily) {
       lines.push(`${y}-${m}-01,${level.toFixed(id === "INDPRO" ? 4 : 2)}`);
@@ -241,7 +239,7 @@ export function sampleFred(id: string, endKey: number): string {
     }
     for (const day of businessDays(key)) {
       const d = String(day % 100).padStart(2, "0");
-      lines.push(`${y}-${m}-${d},${Math.max(id === "T10Y2Y" ? -3 : 0.01, level + 0.03 * z()).toFixed(2)}`);
+      lines.push(`${y}-${m}-${d},${Math.max(0.01, level + 0.03 * z()).toFixed(2)}`);
     }
   }
   return lines.join("\n") + "\n";

@@ -114,41 +114,27 @@ export function valuationColumns(raw: RawDataset[], log: (m: string) => void = (
   if (returns) {
     for (const [column, name] of [
       ["Lo 20", "retLo20"],
-      ["Hi 20", "retHi20"],
-      ["Lo 10", "retLo10"],
-      ["Hi 10", "retHi10"]
+      ["Hi 20", "retHi20"]
     ]) {
       const j = returns.columns.indexOf(column);
       if (j >= 0) series[name] = {dates: returns.dates, values: returns.values[j]};
     }
   }
-  const names = [
-    "small5x5",
-    "big5x5",
-    "ratio5x5",
-    "small2x3",
-    "big2x3",
-    "ratio2x3",
-    "retLo20",
-    "retHi20",
-    "retLo10",
-    "retHi10"
-  ];
+  const names = ["small5x5", "big5x5", "ratio5x5", "small2x3", "big2x3", "ratio2x3", "retLo20", "retHi20"];
   const joined = outerJoin(series);
   // Every column is present, NaN throughout when its file is missing, so the schema never changes.
   for (const n of names) joined[n] ??= new Float64Array(joined.date.length).fill(NaN);
   return Object.fromEntries([["date", joined.date], ...names.map((n) => [n, joined[n]])]) as Columns;
 }
 
-/** Monthly macro at month ends: FEDFUNDS (monthly average), DFF (month mean), DGS10 and T10Y2Y (last value of the month), INDPRO (reference month). */
+/** Monthly macro at month ends: FEDFUNDS (monthly average), DFF (month mean), DGS10 (last value of the month), INDPRO (reference month). */
 export function macroColumns(raw: RawDataset[]): Columns {
   const series: Record<string, {dates: Float64Array; values: Float64Array}> = {};
   const spec = [
     ["FEDFUNDS", "fedFunds", "mean"],
     ["DFF", "dff", "mean"],
     ["DGS10", "dgs10", "last"],
-    ["INDPRO", "indpro", "last"],
-    ["T10Y2Y", "t10y2y", "last"]
+    ["INDPRO", "indpro", "last"]
   ] as const;
   for (const [id, name, how] of spec) {
     const r = raw.find((d) => d.dataset.id === id);
@@ -178,7 +164,7 @@ export function buildResearch(
     missing: series.filter((s) => s.rows === 0).map((s) => s.ticker),
     notes: [
       "French returns are converted from percent to fractions; BE/ME is published as a ratio.",
-      "Macro series are monthly at month ends: FEDFUNDS and DFF as monthly averages, DGS10 and T10Y2Y as the month's last value, INDPRO as the reference month (published about two weeks after it ends)."
+      "Macro series are monthly at month ends: FEDFUNDS and DFF as monthly averages, DGS10 as the month's last value, INDPRO as the reference month (published about two weeks after it ends)."
     ],
     series
   };

@@ -37,8 +37,7 @@ export const DATASETS: readonly Dataset[] = [
   {provider: "fred", id: "DGS10", kind: "macro", title: "10-year Treasury yield, daily"},
   {provider: "fred", id: "DFF", kind: "macro", title: "Effective fed funds rate, daily"},
   {provider: "fred", id: "FEDFUNDS", kind: "macro", title: "Effective fed funds rate, monthly average"},
-  {provider: "fred", id: "INDPRO", kind: "macro", title: "Industrial production index"},
-  {provider: "fred", id: "T10Y2Y", kind: "macro", title: "10-year minus 2-year Treasury spread"}
+  {provider: "fred", id: "INDPRO", kind: "macro", title: "Industrial production index"}
 ];
 
 export interface RawDataset {

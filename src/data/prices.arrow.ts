@@ -1,4 +1,4 @@
-// Long-format daily prices of the configured universe (DESIGN.md); the work is in data-loaders/.
+// Long-format daily prices of the configured universe (docs/architecture.md); the work is in data-loaders/.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {readSettings} from "../../data-loaders/settings.js";

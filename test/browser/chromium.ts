@@ -17,7 +17,7 @@ export function findChromium(): string | null {
 export const INSTALL_HINT =
   "no Chromium found: install Debian's (sudo apt-get install -y chromium) or set CHROMIUM_PATH; browser tests skipped";
 
-/** Launches headless Chromium with the flags this closed network needs (DESIGN.md); never downloads a browser. */
+/** Launches headless Chromium with the flags this closed network needs (docs/architecture.md); never downloads a browser. */
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,

@@ -27,7 +27,7 @@ const IJR = series("IJR", ["2024-01-03", "2024-01-04"], [106.8, 107.1], {adjClos
 const read = (series: PriceSeries[]) => tableFromIPC(pricesToArrow(series));
 
 describe("pricesToArrow(series)", () => {
-  it("pricesToArrow(series) has the schema of DESIGN.md: Date32<DAY>, Dictionary<Int32, Utf8>, Float64", () => {
+  it("pricesToArrow(series) has the schema of docs/architecture.md: Date32<DAY>, Dictionary<Int32, Utf8>, Float64", () => {
     const {schema} = read([SPY, IJR]);
     expect(schema.fields.map((f) => f.name)).toEqual([
       "date",

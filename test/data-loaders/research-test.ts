@@ -223,14 +223,12 @@ describe("research tables", () => {
       "big2x3",
       "ratio2x3",
       "retLo20",
-      "retHi20",
-      "retLo10",
-      "retHi10"
+      "retHi20"
     ]);
-    expect(schema("macro.arrow")).toEqual(["date", "fedFunds", "dff", "dgs10", "indpro", "t10y2y"]);
+    expect(schema("macro.arrow")).toEqual(["date", "fedFunds", "dff", "dgs10", "indpro"]);
     const meta = JSON.parse(files["research-meta.json"] as string);
     expect(meta.synthetic).toBe(true);
-    expect(meta.series).toHaveLength(10);
+    expect(meta.series).toHaveLength(9);
     const val = tableFromIPC(files["valuation.arrow"] as Uint8Array);
     const ratio = val.getChild("ratio5x5")!.toArray() as Float64Array;
     expect(val.numRows).toBeGreaterThan(1000);
