@@ -3,6 +3,7 @@ import {spawn} from "node:child_process";
 import {watch} from "node:fs";
 import {join} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
+import {removeStaleTemps} from "./atomic.js";
 import {pullPrices} from "./pull.js";
 import {autoSources} from "./prices.js";
 import {status} from "./status.js";
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run data -- <command>
 
 async function main(command = "prepare", ...args: string[]): Promise<void> {
   const settings = readSettings();
+  // Temporary files that a killed pull or build left behind.
+  for (const path of removeStaleTemps(settings.cacheDir)) console.error(`removed a stale temporary file: ${path}`);
   switch (command) {
     case "pull":
       return pull(settings);

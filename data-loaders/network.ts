@@ -101,6 +101,7 @@ export interface Answer {
  * - retries: further attempts after a 408, 429, 5xx, timeout or dropped connection, 0.
  * - baseDelayMs: first backoff step, doubled per retry with full jitter, 500.
  * - maxDelayMs: cap on any wait, including a server's Retry-After, 30000.
+ * - maxRetryAfterMs: a Retry-After longer than this fails at once, saying when to come back, 60000.
  * - sleep: how to wait between attempts, a setTimeout promise (tests record instead).
  * - random: jitter source in [0, 1), Math.random.
  * - signal: aborts the request from outside (the run found the network gone).
@@ -113,6 +114,7 @@ export interface RequestOptions {
   retries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   signal?: AbortSignal;
@@ -135,6 +137,7 @@ export async function request(
     retries = 0,
     baseDelayMs = 500,
     maxDelayMs = 30_000,
+    maxRetryAfterMs = 60_000,
     sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     random = Math.random,
     signal,
@@ -182,6 +185,13 @@ export async function request(
       }
     }
     const attempts = attempt + 1;
+    // Retrying within minutes cannot succeed when the server asks for longer: say when to come back instead.
+    if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
+      const seconds = Math.ceil(retryAfterMs / 1000);
+      const wait = seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+      const at = new Date(Date.now() + retryAfterMs).toISOString().slice(0, 16).replace("T", " ");
+      throw new Error(`${cause}: the server asks to wait ${wait} (Retry-After) — try again after ${at} UTC`);
+    }
     if (attempt >= retries) {
       const said = attempts === 1 ? cause : `gave up after ${attempts} attempts: ${cause}`;
       throw new Error(`${said} — try again later`);

@@ -62,9 +62,16 @@ function readGeneration(cacheDir: string): string {
   return existsSync(path) ? readFileSync(path, "utf8") : "0";
 }
 
-/** Marks the cache as refreshed, so the next build or preview makes a new snapshot from it. */
-export function bumpGeneration(cacheDir: string): void {
-  writeFileAtomic(join(cacheDir, "generation"), String(Number(readGeneration(cacheDir)) + 1));
+/**
+ * Marks the cache as refreshed, so the next build or preview makes a new
+ * snapshot from it. A generation file that is not a count (corrupted, edited)
+ * restarts from the clock in ms, which is above any count, so a later bump
+ * still moves on and never lands on an old snapshot's generation.
+ */
+export function bumpGeneration(cacheDir: string, {now = Date.now()}: {now?: number} = {}): void {
+  const text = readGeneration(cacheDir).trim();
+  const count = /^\d+$/.test(text) ? Number(text) : NaN;
+  writeFileAtomic(join(cacheDir, "generation"), String(Number.isSafeInteger(count) ? count + 1 : now));
 }
 
 /** The provenance file every page reads (src/data/meta.json). */

@@ -1,8 +1,17 @@
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
-import {writeFileAtomic} from "../../data-loaders/atomic.js";
+import {removeStaleTemps, writeFileAtomic} from "../../data-loaders/atomic.js";
 
 let dir: string;
 const temps = (folder = dir) => readdirSync(folder).filter((f) => f.endsWith(".tmp"));
@@ -76,5 +85,39 @@ describe("writeFileAtomic(path, data)", () => {
     expect(readFileSync(path, "utf8")).toBe("19");
     expect(readdirSync(dir)).toEqual(["gen"]);
     expect(existsSync(`${path}.tmp`)).toBe(false);
+  });
+});
+
+describe("writeFileAtomic into a folder that cannot be written", () => {
+  it("names the path and says to set WORKBENCH_CACHE_DIR, instead of a bare ENOENT or ENOTDIR", () => {
+    writeFileSync(join(dir, "a-file"), "");
+    expect(() => writeFileAtomic(join(dir, "a-file", "snapshots", "meta.json"), "{}")).toThrow(
+      `cannot write ${join(dir, "a-file", "snapshots", "meta.json")} (ENOTDIR): ${join(dir, "a-file", "snapshots")} is not a writable folder; if it is in the cache, set WORKBENCH_CACHE_DIR (or "cacheDir") to a folder you can write`
+    );
+    // /proc/self exists but takes no new files: Node says ENOENT, which alone would mislead.
+    expect(() => writeFileAtomic("/proc/self/workbench-meta.json", "{}")).toThrow(
+      /^cannot write .* is not a writable folder/
+    );
+  });
+});
+
+describe("removeStaleTemps(dir, {now, maxAgeMs})", () => {
+  it("removes temporary files older than an hour at any depth, and nothing else", () => {
+    const now = Date.now();
+    mkdirSync(join(dir, "prices", "yahoo"), {recursive: true});
+    const file = (name: string, ageMs: number) => {
+      const path = join(dir, name);
+      writeFileSync(path, "x");
+      utimesSync(path, (now - ageMs) / 1000, (now - ageMs) / 1000);
+      return path;
+    };
+    const stale = file("prices/yahoo/IJR.json.4242.1765000000000.tmp", 2 * 3_600_000);
+    file("generation.4243.1765000000001.tmp", 60_000); // a write in progress elsewhere
+    file("prices/yahoo/IJR.json", 2 * 3_600_000);
+    file("notes.tmp", 2 * 3_600_000); // not one of ours
+    expect(removeStaleTemps(dir, {now})).toEqual([stale]);
+    expect(temps()).toEqual(["generation.4243.1765000000001.tmp", "notes.tmp"]);
+    expect(readdirSync(join(dir, "prices", "yahoo"))).toEqual(["IJR.json"]);
+    expect(removeStaleTemps(join(dir, "missing"))).toEqual([]);
   });
 });

@@ -213,6 +213,33 @@ describe("bumpGeneration(cacheDir)", () => {
   });
 });
 
+describe("ensureSnapshot(settings) with a cache folder that cannot be written", () => {
+  it("a sample build says the folder is not writable and what to set, not a bare system code", async () => {
+    // A file where the cache folder should be: as unwritable as a read-only mount, and testable as root.
+    const blocked = join(cacheDir, "blocked");
+    writeFileSync(blocked, "");
+    const s = settings({source: "sample", cacheDir: blocked});
+    await expect(ensureSnapshot(s, {now: NOW})).rejects.toThrow(
+      /^cannot write .*blocked\/snapshots\/[0-9a-f]{16}\/prices\.arrow \(ENOTDIR\): .* is not a writable folder; if it is in the cache, set WORKBENCH_CACHE_DIR/
+    );
+  });
+});
+
+describe("bumpGeneration(cacheDir) over a corrupt generation file", () => {
+  it("moves on from the clock instead of sticking at NaN, and counts up from there", () => {
+    const env = {WORKBENCH_SOURCE: "auto"};
+    writeFileSync(join(cacheDir, "generation"), "\u0000garbage");
+    const keys = [fingerprint(settings(), NOW, env)];
+    bumpGeneration(cacheDir, {now: 1_765_000_000_000});
+    expect(readFileSync(join(cacheDir, "generation"), "utf8")).toBe("1765000000000");
+    keys.push(fingerprint(settings(), NOW, env));
+    bumpGeneration(cacheDir);
+    expect(readFileSync(join(cacheDir, "generation"), "utf8")).toBe("1765000000001");
+    keys.push(fingerprint(settings(), NOW, env));
+    expect(new Set(keys).size).toBe(3);
+  });
+});
+
 describe("ensureSnapshot(settings, {yahoo, now})", () => {
   it("ensureSnapshot() writes prices.arrow and meta.json under snapshots/<fingerprint>", async () => {
     const {sources} = countingYahoo();

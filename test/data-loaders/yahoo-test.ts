@@ -46,6 +46,8 @@ beforeAll(async () => {
         return count("FLAKY") === 1
           ? json(429, "Too Many Requests", {"Retry-After": "1"})
           : json(200, as(IJR, "FLAKY"));
+      case "PATIENT": // rate-limited for an hour
+        return json(429, "Too Many Requests", {"Retry-After": "3600"});
       case "BROKEN":
         return json(500, "<html>Internal Server Error</html>");
       case "RESET": // the connection drops once, then the answer comes
@@ -210,6 +212,16 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
     expect(sleeps).toEqual([1000]);
     expect(events.map((e) => e.phase)).toEqual(["start", "retry", "done"]);
     expect(events[1].message).toBe("HTTP 429 Too Many Requests; attempt 2 of 5 in 1000 ms");
+  });
+
+  it("fails at once, saying how long to wait, when a 429's Retry-After is beyond maxRetryAfterMs", async () => {
+    const {source, sleeps} = loopback();
+    const [outcome] = await source.fetch(["PATIENT"], DEC);
+    expect(outcome.ok ? "" : outcome.error).toMatch(
+      /^PATIENT: HTTP 429 Too Many Requests: the server asks to wait 60 min \(Retry-After\) — try again after \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/
+    );
+    expect(count("PATIENT")).toBe(1);
+    expect(sleeps).toEqual([]);
   });
 
   it("caps a Retry-After at maxDelayMs", async () => {
