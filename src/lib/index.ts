@@ -6,6 +6,7 @@ export {annualizedVolatility, TRADING_DAYS} from "./volatility.js";
 export {drawdown, maxDrawdown} from "./drawdown.js";
 export {drawdownPeriods, type DrawdownPeriod} from "./drawdown-periods.js";
 export {calendarYearReturns, type YearReturn} from "./calendar-returns.js";
+export {yearByYear, yearsBeaten, type YearRow} from "./year-by-year.js";
 export {periodWindow, periodStartDate, PERIODS, PERIOD_LABELS, type Period, type PeriodWindow} from "./periods.js";
 export {pricesByTicker, type TickerPrices} from "./price-panel.js";
 export {scoreboard, type Scoreboard, type ScoreboardRow} from "./scoreboard.js";
