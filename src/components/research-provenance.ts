@@ -1,3 +1,4 @@
+import {html} from "htl";
 import type {ResearchMeta, ResearchProvenance} from "../lib/contracts.js";
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -12,29 +13,36 @@ function pick(meta: ResearchMeta, ids: readonly string[]): ResearchProvenance[] 
   return meta.series.filter((s) => ids.includes(s.ticker));
 }
 
-/** A banner when any of the given research series is synthetic, stale or missing; an empty span otherwise. */
+/**
+ * A banner when any of the given research series is synthetic, stale or
+ * missing; an empty span otherwise. Warnings come from files and providers,
+ * so htl puts them in as text.
+ */
 export function researchBanner(meta: ResearchMeta, {ids}: {ids: readonly string[]}): HTMLElement {
   const series = pick(meta, ids);
-  const lines: string[] = [];
   const synthetic = series.filter((s) => s.synthetic);
-  if (synthetic.length)
-    lines.push(
-      `<strong>Synthetic research data, not French/FRED data:</strong> ${synthetic.map((s) => s.ticker).join(", ")}. No live, cached or local copy was found; set <code>WORKBENCH_FRENCH_DIR</code> / <code>WORKBENCH_FRED_DIR</code> or build online.`
-    );
   const stale = series.filter((s) => s.warnings.some((w) => w.startsWith("stale")));
-  if (stale.length) lines.push(`<strong>Stale:</strong> ${stale.map((s) => `${s.ticker} ends ${s.last}`).join("; ")}.`);
   const missing = series.filter((s) => s.rows === 0);
-  if (missing.length)
-    lines.push(
-      `<strong>Missing:</strong> ${missing.map((s) => `${s.ticker} (${escape(s.warnings.join("; "))})`).join(", ")}.`
-    );
-  const el = document.createElement(lines.length ? "div" : "span");
-  if (lines.length) {
-    el.className = `note workbench-banner ${synthetic.length ? "synthetic" : ""}`;
-    el.setAttribute("role", "status");
-    el.innerHTML = lines.map((l) => `<p>${l}</p>`).join("");
-  }
-  return el;
+  if (!synthetic.length && !stale.length && !missing.length) return html`<span></span>`;
+  return html`<div class="note workbench-banner ${synthetic.length ? "synthetic" : ""}" role="status">
+    ${
+      synthetic.length
+        ? html`<p>
+            <strong>Synthetic research data, not French/FRED data:</strong>
+            ${synthetic.map((s) => s.ticker).join(", ")}. No live, cached or local copy was found; set
+            <code>WORKBENCH_FRENCH_DIR</code> / <code>WORKBENCH_FRED_DIR</code> or build online.
+          </p>`
+        : ""
+    }
+    ${stale.length ? html`<p><strong>Stale:</strong> ${stale.map((s) => `${s.ticker} ends ${s.last}`).join("; ")}.</p>` : ""}
+    ${
+      missing.length
+        ? html`<p>
+            <strong>Missing:</strong> ${missing.map((s) => `${s.ticker} (${s.warnings.join("; ")})`).join(", ")}.
+          </p>`
+        : ""
+    }
+  </div>`;
 }
 
 /** The source line under a research chart: each series' source, vintage and span, and the as-of date. */
@@ -65,8 +73,4 @@ export function researchSourceLine(
     .filter(Boolean)
     .join(" · ");
   return el;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
