@@ -23,6 +23,9 @@ export default {
   footer:
     "Small-cap research workbench. Data: Yahoo Finance, Ken French data library, FRED, or synthetic sample where labelled.",
   search: false,
+  // No previous/next pager: Framework labels the home page with the site title ("Previous page: Small-cap
+  // workbench" on Spreads, not "Scoreboard"), and the sidebar already lists every page by name.
+  pager: false,
   // Links end in .html so any static host serves them, also under a sub-path.
   preserveExtension: true
 };

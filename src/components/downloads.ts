@@ -6,13 +6,15 @@ export function chartSvg(node: Element): SVGSVGElement | null {
   return svgs.sort((a, b) => b.clientWidth * b.clientHeight - a.clientWidth * a.clientHeight)[0] ?? null;
 }
 
-/** A standalone SVG document: namespaces set, and currentColor resolved (an image has no page colour to inherit). */
+/** The ink of a downloaded chart: slides and documents are light, whatever the page's colour scheme. */
+const INK = "#1b1e23";
+
+/** A standalone SVG document: namespaces set, and currentColor resolved to dark ink (an image has no page colour to inherit). */
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   copy.setAttribute("xmlns:xlink", "http://www.w3.org/1999/xlink");
-  const color = getComputedStyle(svg).color || "black";
-  return new XMLSerializer().serializeToString(copy).replaceAll("currentColor", color);
+  return new XMLSerializer().serializeToString(copy).replaceAll("currentColor", INK);
 }
 
 /** Renders an SVG to PNG bytes at `scale` times its size, on a white background (slides and documents expect one). */

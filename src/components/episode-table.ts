@@ -40,9 +40,8 @@ export function episodeTable(
     }
   );
   const wrap = document.createElement("div");
+  // A scroll box on screen only (style.css): printed, the table runs on whole.
   wrap.className = "episode-table-wrap";
-  wrap.style.maxHeight = "440px";
-  wrap.style.overflow = "auto";
   wrap.append(table);
   return wrap;
 }

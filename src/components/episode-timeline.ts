@@ -56,6 +56,7 @@ export function episodeTimeline(
     width,
     height: 340,
     marginLeft: 50,
+    marginRight: 64,
     marginTop: shown.length <= maxLabels ? 40 : 20,
     x: {type: "utc", label: null},
     y: {label: `${window}-day spread (points)`, grid: true},
@@ -86,10 +87,11 @@ export function episodeTimeline(
             fill: "currentColor"
           })
         : null,
-      Plot.text([`threshold ${threshold} points`], {
-        x: points.length ? points[0].date : new Date(),
+      // In the right margin, beside its rule: inside the frame it sat on the series.
+      Plot.text([`threshold\n${formatNumber(threshold, {digits: threshold % 1 ? 1 : 0})} points`], {
         y: threshold,
-        dy: -6,
+        frameAnchor: "right",
+        dx: 6,
         textAnchor: "start",
         fill: "#f28e2b",
         fontSize: 10

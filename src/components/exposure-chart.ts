@@ -24,21 +24,23 @@ export function exposureChart(
     title,
     width,
     height: 60 + 200 * factors.length,
+    marginTop: 24,
     marginLeft: 50,
     marginRight: 60,
     x: {label: null},
-    y: {label: "Loading (β)", grid: true},
-    fy: {label: null, domain: factors, axis: null},
+    // Each panel's title names the loading, above the panel where no line can run under it.
+    y: {label: null, grid: true},
+    fy: {label: null, domain: factors, axis: null, padding: 0.14},
     color: {legend: true, label: "Fund"},
     marks: [
       Plot.ruleY([0], {stroke: "currentColor", strokeOpacity: 0.5}),
-      // The facet's name inside its panel: the right margin holds the funds' labels.
+      // The facet's name above its panel (the gap between panels): the right margin holds the funds' labels.
       Plot.text(factors, {
         fy: (d: string) => d,
-        text: (d: string) => `${d} loading`,
+        text: (d: string) => `${d} loading (β)`,
         frameAnchor: "top-left",
-        dx: 4,
-        dy: 2,
+        lineAnchor: "bottom",
+        dy: -8,
         fontWeight: "bold",
         fill: "currentColor"
       }),

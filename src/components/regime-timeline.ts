@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {logAxisY} from "./log-ticks.js";
 
 export interface RegimeMonth {
   date: Date;
@@ -9,6 +10,18 @@ export interface RegimeMonth {
   easing: number;
   yieldFalling: number;
   growthAccelerating: number;
+}
+
+/** Room for the strips' names ("Growth accelerating"); both panels share it so their dates line up. */
+const MARGIN_LEFT = 120;
+
+/** Powers of two from lo to hi, with the halfway 1.5 × 2^k when there would be fewer than three. */
+function doublings(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  for (let k = Math.floor(Math.log2(lo)); 2 ** k <= hi; ++k) ticks.push(2 ** k, 1.5 * 2 ** k);
+  const within = ticks.filter((t) => t >= lo && t <= hi);
+  const whole = within.filter((t) => Math.log2(t) % 1 === 0);
+  return (whole.length >= 3 ? whole : within).sort((a, b) => a - b);
 }
 
 const FLAGS = [
@@ -39,16 +52,15 @@ export function regimeTimeline(
     title,
     width,
     height: 300,
-    marginLeft: 55,
+    marginLeft: MARGIN_LEFT,
     x: {label: null, domain},
-    y: {
-      type: "log",
-      label: `${label}: growth of $1 (log)`,
-      grid: true,
-      domain: line.length ? [lo, hi] : [0.5, 2],
-      tickFormat: (d: number) => String(+d.toFixed(2))
-    },
+    y: {type: "log", domain: line.length ? [lo, hi] : [0.5, 2]},
     marks: [
+      // Every tick labelled: doublings, which a log axis spaces evenly (Plot's own log ticks leave some bare).
+      logAxisY(doublings(line.length ? lo : 0.5, line.length ? hi : 2), {
+        label: `${label}: growth of $1 (log)`,
+        format: (d) => String(+d.toFixed(2))
+      }),
       Plot.rectY(all, {
         x1: "date",
         x2: "next",
@@ -73,28 +85,12 @@ export function regimeTimeline(
   const bottom = Plot.plot({
     width,
     height: 90,
-    marginLeft: 55,
+    marginLeft: MARGIN_LEFT,
     marginTop: 4,
     x: {label: null, domain, axis: null},
-    y: {label: null, domain: FLAGS.map(([, n]) => n), axis: null},
-    marks: [
-      Plot.barX(strips, {x1: "date", x2: "next", y: "flag", fill: "flag", inset: 0}),
-      Plot.text(
-        FLAGS.map(([, n]) => n),
-        {
-          x: domain[0],
-          y: (n: string) => n,
-          text: (n: string) => n,
-          textAnchor: "start",
-          dx: 3,
-          fill: "currentColor",
-          stroke: "var(--theme-background)",
-          strokeWidth: 3,
-          paintOrder: "stroke",
-          fontSize: 10
-        }
-      )
-    ],
+    // The strips are named in the left margin, clear of the bars.
+    y: {label: null, domain: FLAGS.map(([, n]) => n), tickSize: 0},
+    marks: [Plot.barX(strips, {x1: "date", x2: "next", y: "flag", fill: "flag", inset: 0})],
     color: {domain: FLAGS.map(([, n]) => n), range: ["#4393c3", "#92c5de", "#5aae61"]}
   });
   const div = document.createElement("div");

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {logAxisY, logTicks} from "./log-ticks.js";
 
 export interface ValuationPoint {
   date: Date;
@@ -25,13 +26,7 @@ export function valuationChart(
     width,
     height: 320,
     marginLeft: 50,
-    y: {
-      type: "log",
-      label: "Book-to-market (BE/ME, log scale)",
-      grid: true,
-      tickFormat: (d: number) => d.toFixed(1),
-      ticks: [0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5]
-    },
+    y: {type: "log"},
     x: {label: null},
     color: {
       domain: groups,
@@ -41,6 +36,7 @@ export function valuationChart(
       legend: true
     },
     marks: [
+      logAxisY(logTicks(points.map((p) => p.bm)), {label: "Book-to-market (BE/ME, log scale)"}),
       // strokeDasharray is a constant, not a channel: one mark per style.
       Plot.lineY(
         points.filter((p) => !/2x3/.test(p.group)),

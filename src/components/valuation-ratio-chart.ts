@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {logAxisY, logTicks} from "./log-ticks.js";
 
 export interface RatioPoint {
   date: Date;
@@ -26,9 +27,7 @@ export function valuationRatioChart(
 ) {
   const first = points[0]?.date;
   // Only the ticks inside the data's range: the rest would sit outside the frame (and in a downloaded SVG).
-  const ratios = points.map((p) => p.ratio);
-  const [lo, hi] = [Math.min(...ratios, median ?? Infinity), Math.max(...ratios, median ?? -Infinity)];
-  const ticks = [0.5, 1, 1.5, 2, 3, 4, 6, 10, 15].filter((t) => t >= lo / 1.2 && t <= hi * 1.2);
+  const ticks = logTicks([...points.map((p) => p.ratio), median ?? NaN]);
   return Plot.plot({
     title,
     width,
@@ -36,15 +35,10 @@ export function valuationRatioChart(
     marginLeft: 50,
     marginRight: 20,
     // Log scale: the 1930s–40s ratios reach 15, and equal moves in log are equal percentage changes in relative cheapness.
-    y: {
-      type: "log",
-      label: "Small ÷ big BE/ME (log scale; higher = small cheaper)",
-      grid: true,
-      ticks,
-      tickFormat: (d: number) => String(d)
-    },
+    y: {type: "log"},
     x: {label: null},
     marks: [
+      logAxisY(ticks, {label: "Small ÷ big BE/ME (log scale; higher = small cheaper)"}),
       Plot.lineY(points, {
         x: "date",
         y: "ratio",
@@ -61,7 +55,10 @@ export function valuationRatioChart(
             textAnchor: "start",
             dy: -7,
             dx: 4,
-            fill: "currentColor"
+            fill: "currentColor",
+            stroke: "var(--theme-background)",
+            strokeWidth: 3,
+            paintOrder: "stroke"
           })
         : null,
       current ? Plot.dot([current], {x: "date", y: "ratio", r: 4, fill: "#b2182b", stroke: "white"}) : null,

@@ -84,10 +84,18 @@ describe("episodeTimeline(study, {threshold, window, horizon})", () => {
   });
 
   it("labels the episodes by start month and the threshold by its value, and drops episode labels beyond maxLabels", () => {
-    const texts = markElements(chart, "text").map((t) => t.textContent);
+    // Multi-line labels are tspans: read them line by line.
+    const text = (t: Element) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ") || t.textContent;
+    const texts = markElements(chart, "text").map(text);
     expect(texts).toEqual([...STUDY.episodes.map((e) => e.label), "threshold 2 points"]);
     const crowded = episodeTimeline(STUDY, {threshold: 2, maxLabels: 3});
-    expect(markElements(crowded, "text").map((t) => t.textContent)).toEqual(["threshold 2 points"]);
+    expect(markElements(crowded, "text").map(text)).toEqual(["threshold 2 points"]);
+  });
+
+  it("puts the threshold label in the right margin, clear of the series", () => {
+    const label = markElements(chart, "text").at(-1)!;
+    const x = +(label.getAttribute("x") ?? 0) + offset(label)[0];
+    expect(x).toBeGreaterThan(+svgOf(chart).getAttribute("width")! - 64);
     expect(svgOf(chart).getAttribute("height")).toBe("340");
   });
 });
