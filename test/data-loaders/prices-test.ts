@@ -10,7 +10,7 @@ import {loadPrices, type LoadOptions} from "../../data-loaders/prices.js";
 import type {Settings} from "../../data-loaders/settings.js";
 import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "../../data-loaders/types.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
-import {fakeSource} from "./settings-fixture.js";
+import {fakeSource, testSettings} from "./settings-fixture.js";
 
 const DAY_MS = 86_400_000;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/yahoo/${name}`, import.meta.url), "utf8");
@@ -110,27 +110,8 @@ afterEach(() => {
   rmSync(cacheDir, {recursive: true, force: true});
 });
 
-const settings = (source: Settings["source"], tickers: string[], more: Partial<Settings> = {}): Settings => ({
-  source,
-  dataDir: null,
-  tickers,
-  start: "2025-12-01",
-  cacheDir,
-  configFile: null,
-  funds: [],
-  research: {
-    source: "sample",
-    cacheDir,
-    frenchDir: null,
-    fredDir: null,
-    frenchUrl: null,
-    fredUrl: null,
-    timeoutMs: 1000
-  },
-  fundValuation: {mode: "off", timeoutMs: 1000},
-  sources: {},
-  ...more
-});
+const settings = (source: Settings["source"], tickers: string[], more: Partial<Settings> = {}): Settings =>
+  testSettings({source, tickers, cacheDir, ...more});
 
 /** Options for a load against the loopback server: no retries, no real waits, a pinned clock. */
 const live = (now: number): LoadOptions => ({

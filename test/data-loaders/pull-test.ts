@@ -6,6 +6,7 @@ import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
 import {pullPrices} from "../../data-loaders/pull.js";
 import type {Settings} from "../../data-loaders/settings.js";
+import {testSettings} from "./settings-fixture.js";
 import {ensureSnapshot} from "../../data-loaders/snapshot.js";
 import {parseDay} from "../../src/lib/dates.js";
 
@@ -42,26 +43,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(cacheDir, {recursive: true, force: true}));
 
-const settings = (tickers: string[]): Settings => ({
-  source: "yahoo",
-  dataDir: null,
-  tickers,
-  start: "2025-12-01",
-  cacheDir,
-  configFile: null,
-  research: {
-    source: "sample",
-    cacheDir,
-    frenchDir: null,
-    fredDir: null,
-    frenchUrl: null,
-    fredUrl: null,
-    timeoutMs: 1000
-  },
-  fundValuation: {mode: "off", timeoutMs: 1000},
-  funds: [],
-  sources: {}
-});
+const settings = (tickers: string[]): Settings => testSettings({source: "yahoo", tickers, cacheDir});
 
 /** The real yahoo source aimed at the loopback server, with no retries or waits. */
 const yahoo = () => ({network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}}});

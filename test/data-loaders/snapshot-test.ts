@@ -26,7 +26,7 @@ import {
   syncFrameworkCache
 } from "../../data-loaders/snapshot.js";
 import type {PriceSeries, TickerOutcome} from "../../data-loaders/types.js";
-import {fakeSource} from "./settings-fixture.js";
+import {fakeSource, testSettings} from "./settings-fixture.js";
 import {formatDay, parseDay} from "../../src/lib/dates.js";
 
 const DAY_MS = 86_400_000;
@@ -43,27 +43,7 @@ afterEach(() => {
   rmSync(cacheDir, {recursive: true, force: true});
 });
 
-const settings = (more: Partial<Settings> = {}): Settings => ({
-  source: "auto",
-  dataDir: null,
-  tickers: ["IJR", "IVV"],
-  start: "2025-12-01",
-  cacheDir,
-  configFile: null,
-  funds: [],
-  research: {
-    source: "sample",
-    cacheDir,
-    frenchDir: null,
-    fredDir: null,
-    frenchUrl: null,
-    fredUrl: null,
-    timeoutMs: 1000
-  },
-  fundValuation: {mode: "off", timeoutMs: 1000},
-  sources: {},
-  ...more
-});
+const settings = (more: Partial<Settings> = {}): Settings => testSettings({cacheDir, ...more});
 
 function series(ticker: string, days: string[]): PriceSeries {
   const n = days.length;
