@@ -2,6 +2,8 @@
  * Trading days are epoch milliseconds at 00:00 UTC: numbers sort, subtract and
  * fit in a Float64Array, and UTC keeps a day the same day in every timezone.
  */
+import {bisectRight} from "d3";
+
 const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -39,12 +41,5 @@ export function offsetMonths(t: number, months: number): number {
 
 /** Index of the last date on or before `t` in sorted `dates`, or -1 when all are after it. */
 export function indexOnOrBefore(dates: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return bisectRight(dates, t) - 1;
 }
