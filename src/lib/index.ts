@@ -65,3 +65,4 @@ export {
   type FundValuationSnapshot,
   type Multiple
 } from "./fund-valuation.js";
+export {neweyWest, hacMean, neweyWestLag, type HacInference, type HacOptions} from "./newey-west.js";
