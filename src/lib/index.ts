@@ -66,3 +66,14 @@ export {
   type Multiple
 } from "./fund-valuation.js";
 export {neweyWest, hacMean, neweyWestLag, type HacInference, type HacOptions} from "./newey-west.js";
+export {cagr, DAYS_PER_YEAR} from "./cagr.js";
+export {riskFree, type RiskFree} from "./risk-free.js";
+export {excessReturns} from "./excess-returns.js";
+export {sharpeRatio} from "./sharpe-ratio.js";
+export {sortinoRatio} from "./sortino-ratio.js";
+export {calmarRatio} from "./calmar-ratio.js";
+export {longestDrawdown} from "./longest-drawdown.js";
+export {positiveShare} from "./positive-share.js";
+export {beta, correlation, trackingError, informationRatio} from "./benchmark-stats.js";
+export {upDownCapture, type Capture} from "./capture.js";
+export {performanceMetrics, type PerformanceMetrics, type IndexSeries} from "./performance-metrics.js";
