@@ -42,9 +42,12 @@ async function main(command = "prepare", ...args: string[]): Promise<void> {
 }
 
 async function pull(settings: Settings): Promise<void> {
-  const {live, fallback} = autoSources();
+  const {live, fallback} = autoSources(undefined, settings);
+  const names = live.map((s) => s.name).join(", then ");
   const source =
-    settings.source === "auto" ? `auto (${live.name}, else its cache, else ${fallback.name})` : settings.source;
+    settings.source === "auto"
+      ? `auto (${names}, else ${live.length > 1 ? "their caches" : "its cache"}, else ${fallback.name})`
+      : settings.source;
   console.error(`pulling ${settings.tickers.length} tickers from ${source} since ${settings.start}`);
   const board = progressBoard(settings.tickers, process.stderr);
   const now = Date.now();

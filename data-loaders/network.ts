@@ -106,6 +106,7 @@ export interface Answer {
  * - random: jitter source in [0, 1), Math.random.
  * - signal: aborts the request from outside (the run found the network gone).
  * - onRetry: told each retry as "<cause>; attempt 2 of 5 in 1000 ms".
+ * - retryable: whether an answer is worth another try, retryableStatus (a provider whose 429 means "quota spent" says no).
  */
 export interface RequestOptions {
   fetch?: typeof globalThis.fetch;
@@ -119,11 +120,17 @@ export interface RequestOptions {
   random?: () => number;
   signal?: AbortSignal;
   onRetry?: (message: string) => void;
+  retryable?: (answer: Answer) => boolean;
+}
+
+/** The default retry rule: 408, 429 and 5xx are worth another try, every other answer is the server's last word. */
+export function retryableStatus({status}: Answer): boolean {
+  return status === 408 || status === 429 || status >= 500;
 }
 
 /**
  * GETs `url` and reads the whole answer. Retries a 408, 429 or 5xx (after the
- * server's Retry-After when it gives one), a timeout or a dropped connection;
+ * server's Retry-After when it gives one; `retryable` may narrow this), a timeout or a dropped connection;
  * returns every other answer, OK or not, for the caller to interpret. Throws an
  * OfflineError when the host cannot be reached, and otherwise, once the retries
  * are spent, an Error saying what happened and to try again later.
@@ -141,7 +148,8 @@ export async function request(
     sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     random = Math.random,
     signal,
-    onRetry = () => {}
+    onRetry = () => {},
+    retryable = retryableStatus
   }: RequestOptions = {}
 ): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
@@ -170,7 +178,7 @@ export async function request(
         timeoutMs,
         {signal}
       );
-      if (!(answer.status === 408 || answer.status === 429 || answer.status >= 500)) return answer;
+      if (!retryable(answer)) return answer;
       cause = answer.statusLine;
       retryAfterMs = parseRetryAfter(answer.headers.get("retry-after"), Date.now());
     } catch (error) {

@@ -37,27 +37,34 @@ export interface LoadOptions {
   log?: (message: string) => void;
 }
 
-/** The live source "auto" tries first (the registry's first network source needing no key) and its last resort (the first synthetic one). */
-export function autoSources(sources: readonly SourceDefinition[] = SOURCES): {
-  live: SourceDefinition;
+/**
+ * The sources "auto" tries, in registry order: every network source that needs no key, or whose key is set
+ * (Yahoo, then Tiingo with a key), then their caches; and its last resort, the first synthetic source.
+ */
+export function autoSources(
+  sources: readonly SourceDefinition[] = SOURCES,
+  settings?: Pick<Settings, "sources">
+): {
+  live: SourceDefinition[];
   fallback: SourceDefinition;
 } {
-  const live = sources.find((s) => s.kind === "network" && !s.needsKey);
+  const live = sources.filter((s) => s.kind === "network" && (!s.needsKey || settings?.sources[s.name]?.key));
   const fallback = sources.find((s) => s.kind === "synthetic");
-  if (!live || !fallback)
+  if (!live.some((s) => !s.needsKey) || !fallback)
     throw new Error("the source registry needs a keyless network source and a synthetic one for auto");
   return {live, fallback};
 }
 
 /**
  * Loads prices per the settings: a network source cached and refreshed
- * incrementally, a files or synthetic source read afresh, or "auto": the live
- * source, else its cache, else the synthetic sample, saying which.
+ * incrementally, a files or synthetic source read afresh, or "auto": each live
+ * source in turn for the tickers the ones before it could not give, else their
+ * caches, else the synthetic sample, saying which answered for each ticker.
  */
 export async function loadPrices(settings: Settings, options: LoadOptions = {}): Promise<PriceLoad> {
   const {now = Date.now(), log = () => {}, sources = SOURCES} = options;
   if (settings.source === "auto") {
-    const {live, fallback} = autoSources(sources);
+    const {live, fallback} = autoSources(sources, settings);
     const load = await cachedLoad(live, settings, options, now);
     if (load.series.length > 0) return load;
     log(`auto: no live or cached prices (${load.notes[0] ?? "no detail"}); using synthetic sample data`);
@@ -75,7 +82,7 @@ export async function loadPrices(settings: Settings, options: LoadOptions = {}):
       );
     return load;
   }
-  const load = await cachedLoad(definition, settings, options, now);
+  const load = await cachedLoad([definition], settings, options, now);
   if (load.series.length === 0)
     throw new Error(
       `${definition.title} gave no data and nothing is cached:\n  ${load.notes.join("\n  ")}\nSet WORKBENCH_SOURCE=sample to work offline, or csv with WORKBENCH_DATA_DIR.`
@@ -99,35 +106,126 @@ async function freshLoad(
   return fromOutcomes(definition, outcomes, now);
 }
 
-/** Fetches each ticker incrementally on top of its cache; a ticker that fails falls back to its cache. */
+/** One ticker after a live source was asked: its series and provenance, or why not (with the warnings gathered). */
+type LiveResult =
+  | {ticker: string; ok: true; series: PriceSeries; provenance: SeriesProvenance}
+  | {ticker: string; ok: false; error: string; warnings: string[]};
+
+/**
+ * Network sources in turn, each asked only for the tickers the ones before it
+ * could not give (incrementally on top of its own cache); a ticker no source
+ * gave falls back to the newest cached copy among them.
+ */
 async function cachedLoad(
-  definition: SourceDefinition,
+  definitions: readonly SourceDefinition[],
   settings: Settings,
   options: LoadOptions,
   now: number
 ): Promise<PriceLoad> {
   const {log = () => {}} = options;
-  const name = definition.name;
-  const source = openSource(definition, settings, options.network);
-  const fetchedAt = new Date(now).toISOString();
-  const end = formatDay(now);
-  const cached = new Map(settings.tickers.map((t) => [t, readCachedSeries(settings.cacheDir, name, t, log)]));
-  // One request per ticker, each from a few days before its cached end (or the start when uncached).
-  const groups = new Map<string, string[]>();
-  for (const t of settings.tickers) {
-    const c = cached.get(t);
-    const from =
-      c && c.series.date.length
-        ? formatDay(c.series.date[c.series.date.length - 1] - OVERLAP_DAYS * DAY_MS)
-        : settings.start;
-    groups.set(from, [...(groups.get(from) ?? []), t]);
+  const answered = new Map<string, Extract<LiveResult, {ok: true}>>();
+  const failures = new Map<string, {errors: string[]; warnings: string[]}>();
+  for (const definition of definitions) {
+    const pending = settings.tickers.filter((t) => !answered.has(t));
+    if (!pending.length) break;
+    for (const r of await liveLoad(definition, pending, settings, options, now)) {
+      if (r.ok) answered.set(r.ticker, r);
+      else {
+        const f = failures.get(r.ticker) ?? {errors: [], warnings: []};
+        // With several sources, each error says which one it is from, under one ticker prefix.
+        f.errors.push(definitions.length > 1 ? `${definition.name}: ${r.error.replace(`${r.ticker}: `, "")}` : r.error);
+        f.warnings.push(...r.warnings);
+        failures.set(r.ticker, f);
+      }
+    }
   }
   const series: PriceSeries[] = [];
   const provenance: SeriesProvenance[] = [];
   const notes: string[] = [];
-  let live = 0;
-  for (const [from, tickers] of groups) {
-    const outcomes = await source.fetch(tickers, {start: from, end, onProgress: options.onProgress});
+  const used = new Set<SourceDefinition>();
+  const cacheUsed = new Set<SourceDefinition>();
+  for (const ticker of settings.tickers) {
+    const live = answered.get(ticker);
+    if (live) {
+      series.push(live.series);
+      provenance.push(live.provenance);
+      used.add(definitions.find((d) => d.name === live.provenance.source) ?? definitions[0]);
+      continue;
+    }
+    const {errors, warnings} = failures.get(ticker)!;
+    const error = definitions.length > 1 ? `${ticker}: ${errors.join("; ")}` : errors[0];
+    // The newest cached copy among the sources: a ticker may have moved between them.
+    const cached = definitions
+      .map((definition) => ({definition, c: readCachedSeries(settings.cacheDir, definition.name, ticker, log)}))
+      .filter(({c}) => c && c.series.date.length > 0)
+      .sort((a, b) => b.c!.series.date[b.c!.series.date.length - 1] - a.c!.series.date[a.c!.series.date.length - 1])[0];
+    if (cached) {
+      const {definition, c} = cached;
+      const all = [...warnings, `live fetch failed (${error}); using the copy cached ${c!.fetchedAt}`];
+      series.push(c!.series);
+      provenance.push(describe(c!.series, definition, {fetchedAt: c!.fetchedAt, fromCache: true, warnings: all, now}));
+      cacheUsed.add(definition);
+    } else {
+      notes.push(error);
+      provenance.push(failed(ticker, definitions[0], error));
+    }
+  }
+  const live = definitions.filter((d) => used.has(d));
+  if (live.length)
+    return {
+      series,
+      provenance,
+      source: live.map((d) => d.name).join(", "),
+      sourceTitle: live.map((d) => d.title).join(" and "),
+      synthetic: false,
+      notes
+    };
+  const cachedFrom = definitions.filter((d) => cacheUsed.has(d));
+  return {
+    series,
+    provenance,
+    source: "cache",
+    sourceTitle: `${(cachedFrom.length ? cachedFrom : definitions.slice(0, 1)).map((d) => d.title).join(" and ")} from the local cache`,
+    synthetic: false,
+    notes
+  };
+}
+
+/**
+ * Asks one network source for `tickers`, each from a few days before its
+ * cached end (or the start when uncached), merges the answer into the cache
+ * and writes it back; a cached copy younger than the source's freshForMs is
+ * used without asking. A ticker whose answer cannot be had is a failure here:
+ * the caller decides between another source and the cache.
+ */
+async function liveLoad(
+  definition: SourceDefinition,
+  tickers: readonly string[],
+  settings: Settings,
+  options: LoadOptions,
+  now: number
+): Promise<LiveResult[]> {
+  const {log = () => {}} = options;
+  const name = definition.name;
+  const source = openSource(definition, settings, options.network);
+  const fetchedAt = new Date(now).toISOString();
+  const end = formatDay(now);
+  const cached = new Map(tickers.map((t) => [t, readCachedSeries(settings.cacheDir, name, t, log)]));
+  const results = new Map<string, LiveResult>();
+  const groups = new Map<string, string[]>();
+  for (const t of tickers) {
+    const c = cached.get(t);
+    const n = c?.series.date.length ?? 0;
+    if (c && n && definition.freshForMs !== undefined && now - Date.parse(c.fetchedAt) < definition.freshForMs) {
+      const provenance = describe(c.series, definition, {fetchedAt: c.fetchedAt, fromCache: false, warnings: [], now});
+      results.set(t, {ticker: t, ok: true, series: c.series, provenance});
+      continue;
+    }
+    const from = c && n ? formatDay(c.series.date[n - 1] - OVERLAP_DAYS * DAY_MS) : settings.start;
+    groups.set(from, [...(groups.get(from) ?? []), t]);
+  }
+  for (const [from, group] of groups) {
+    const outcomes = await source.fetch(group, {start: from, end, onProgress: options.onProgress});
     for (const outcome of outcomes) {
       const c = cached.get(outcome.ticker) ?? null;
       const warnings = [...outcome.warnings];
@@ -162,31 +260,15 @@ async function cachedLoad(
       }
       if (s) {
         writeCachedSeries(settings.cacheDir, name, s, fetchedAt);
-        series.push(s);
-        provenance.push(describe(s, definition, {fetchedAt, fromCache: false, warnings, now}));
-        live++;
-      } else if (c && c.series.date.length > 0) {
-        const error = outcome.ok ? warnings.join("; ") : outcome.error;
-        warnings.push(`live fetch failed (${error}); using the copy cached ${c.fetchedAt}`);
-        series.push(c.series);
-        provenance.push(describe(c.series, definition, {fetchedAt: c.fetchedAt, fromCache: true, warnings, now}));
+        const provenance = describe(s, definition, {fetchedAt, fromCache: false, warnings, now});
+        results.set(outcome.ticker, {ticker: outcome.ticker, ok: true, series: s, provenance});
       } else {
         const error = outcome.ok ? warnings.join("; ") : outcome.error;
-        notes.push(error);
-        provenance.push(failed(outcome.ticker, definition, error));
+        results.set(outcome.ticker, {ticker: outcome.ticker, ok: false, error, warnings});
       }
     }
   }
-  return live > 0
-    ? {series, provenance, source: name, sourceTitle: definition.title, synthetic: false, notes}
-    : {
-        series,
-        provenance,
-        source: "cache",
-        sourceTitle: `${definition.title} from the local cache`,
-        synthetic: false,
-        notes
-      };
+  return tickers.map((t) => results.get(t)!);
 }
 
 function fromOutcomes(

@@ -54,10 +54,11 @@ export interface Settings {
   sources: Record<string, {url: string | null; key: string | null}>;
 }
 
-/** One setting: its environment variable, its key in the config file, and its default. */
+/** One setting: its environment variable, its key in the config file, and further variables read after the first. */
 interface Spec {
   env: string;
   key: string;
+  aliases?: readonly string[];
 }
 
 /** Every setting, as README's data section lists them. */
@@ -83,7 +84,12 @@ function sourceSpecs(sources: readonly SourceDefinition[]): Record<string, Spec>
   return Object.fromEntries(
     sources
       .filter((s) => s.kind === "network")
-      .flatMap((s) => (["url", "key"] as const).map((what) => [`${s.name}:${what}`, sourceSettingNames(s.name, what)]))
+      .flatMap((s) =>
+        (["url", "key"] as const).map((what) => [
+          `${s.name}:${what}`,
+          {...sourceSettingNames(s.name, what), ...(what === "key" && s.keyEnv ? {aliases: s.keyEnv} : {})}
+        ])
+      )
   );
 }
 
@@ -111,9 +117,11 @@ export function readSettings(
 
   /** The raw value of a setting, with where it came from for messages. */
   const pick = (name: string): {value: unknown; where: string} | undefined => {
-    const {env: variable, key} = specs[name];
-    const fromEnv = nonEmpty(env[variable]);
-    if (fromEnv !== undefined) return {value: fromEnv, where: variable};
+    const {env: first, key, aliases = []} = specs[name];
+    for (const variable of [first, ...aliases]) {
+      const fromEnv = nonEmpty(env[variable]);
+      if (fromEnv !== undefined) return {value: fromEnv, where: variable};
+    }
     if (Object.hasOwn(file.value, key)) return {value: file.value[key], where: `"${key}" in ${configPath}`};
     return undefined;
   };
@@ -158,12 +166,20 @@ export function readSettings(
     const given = text(name, "base URL", "give an http:// or https:// address");
     return given === undefined ? null : checkBaseUrl(given, {name: pick(name)!.where});
   };
+  /** An API key: text, never echoed in a message (it would reach logs). */
+  const secret = (name: string): string | null => {
+    const raw = pick(name);
+    if (raw === undefined) return null;
+    if (typeof raw.value !== "string" || raw.value.trim() === "")
+      throw new Error(`invalid API key (${raw.where}): give the key as text`);
+    return raw.value.trim();
+  };
   const sourceSettings = Object.fromEntries(
     sources
       .filter((s) => s.kind === "network")
       .map((s) => {
         const url = baseUrl(`${s.name}:url`);
-        return [s.name, {url, key: text(`${s.name}:key`, "API key", "give the key as text") ?? null}];
+        return [s.name, {url, key: secret(`${s.name}:key`)}];
       })
   );
   const researchDir = (name: string, fallback: string) => {
@@ -198,7 +214,8 @@ export function readSettings(
   const chosen = sources.find((s) => s.name === source);
   if (chosen?.needsKey && !sourceSettings[chosen.name].key) {
     const {env: variable, key} = sourceSettingNames(chosen.name, "key");
-    throw new Error(`source "${chosen.name}" needs an API key: set ${variable} (or "${key}" in ${configPath})`);
+    const variables = [variable, ...(chosen.keyEnv ?? [])].join(" or ");
+    throw new Error(`source "${chosen.name}" needs an API key: set ${variables} (or "${key}" in ${configPath})`);
   }
   const problem = chosen?.check?.(settings);
   if (problem) throw new Error(problem);

@@ -8,6 +8,7 @@
 import {floorDay, parseDay} from "../src/lib/dates.js";
 import {checkBaseUrl} from "./base-url.js";
 import {OfflineError, request, type Answer, type RequestOptions} from "./network.js";
+import {pacer} from "./pace.js";
 import {screenOutcome} from "./price-rules.js";
 import type {Settings} from "./settings.js";
 import type {FetchOptions, PriceSeries, PriceSource, TickerOutcome} from "./types.js";
@@ -27,6 +28,12 @@ export interface SourceDefinition {
   kind: "network" | "files" | "synthetic";
   /** The provider needs an API key: WORKBENCH_<NAME>_KEY, or "<name>Key" in the config file. */
   needsKey?: boolean;
+  /** Further environment variables holding the key, after WORKBENCH_<NAME>_KEY: the provider's own convention (TIINGO_API_KEY). */
+  keyEnv?: readonly string[];
+  /** Mean gap between two requests to the provider across the whole run (ms), with ± jitter (a fraction); none when absent. */
+  pace?: {intervalMs: number; jitter?: number};
+  /** A cached copy fetched less than this long ago (ms) is used as it is, without a request: for providers with tight quotas. */
+  freshForMs?: number;
   /** Default base URL of a network source; WORKBENCH_<NAME>_URL or "<name>Url" replaces it (tests aim it at 127.0.0.1). */
   baseUrl?: string;
   /** Where the source reads from, for messages (csv: the folder); its title when absent. */
@@ -51,19 +58,34 @@ export interface SourceContext {
   baseUrl: string;
   /** The API key; null when the source needs none. */
   key: string | null;
-  /** GET with the spine's time limit, retries and offline rule (network.ts); returns any answer that is not worth retrying. */
-  get(url: string, headers?: Record<string, string>): Promise<Answer>;
+  /**
+   * GET with the spine's pace, time limit, retries and offline rule (network.ts); returns any answer that is not worth
+   * retrying. `retryable` replaces the default rule (408, 429, 5xx) for this request.
+   */
+  get(url: string, headers?: Record<string, string>, options?: Pick<RequestOptions, "retryable">): Promise<Answer>;
 }
 
 /**
  * How the spine runs network requests; tests make them fast and local.
  * - baseUrl: replaces the base URL of the settings (tests).
  * - concurrency: tickers in flight at once, 4.
+ * - pace: waits for each request's turn; default the source's own pace, shared by every run in this process; null for none.
  * - timeoutMs, retries (4), baseDelayMs, maxDelayMs, fetch, sleep, random: as request() in network.ts.
  */
-export interface NetworkOptions extends Omit<RequestOptions, "headers" | "signal" | "onRetry"> {
+export interface NetworkOptions extends Omit<RequestOptions, "headers" | "signal" | "onRetry" | "retryable"> {
   baseUrl?: string;
   concurrency?: number;
+  pace?: (() => Promise<void>) | null;
+}
+
+/** One pace per source for the whole process: two loads in one run (a refetch, a second group) share it. */
+const PACERS = new WeakMap<SourceDefinition, () => Promise<void>>();
+
+function sourcePacer(definition: SourceDefinition): (() => Promise<void>) | null {
+  if (!definition.pace) return null;
+  let pace = PACERS.get(definition);
+  if (!pace) PACERS.set(definition, (pace = pacer(definition.pace)));
+  return pace;
 }
 
 /** Environment variable and config key of a source's base URL or key: WORKBENCH_YAHOO_URL / yahooUrl. */
@@ -80,7 +102,14 @@ export function sourceSettingNames(name: string, what: "url" | "key"): {env: str
 export function openSource(
   definition: SourceDefinition,
   settings: Settings,
-  {baseUrl, concurrency = 4, retries = 4, timeoutMs = 15_000, ...network}: NetworkOptions = {}
+  {
+    baseUrl,
+    concurrency = 4,
+    retries = 4,
+    timeoutMs = 15_000,
+    pace = sourcePacer(definition),
+    ...network
+  }: NetworkOptions = {}
 ): PriceSource {
   const {url, key} = settings.sources[definition.name] ?? {url: null, key: null};
   const given = baseUrl ?? url ?? definition.baseUrl;
@@ -109,15 +138,18 @@ export function openSource(
           settings,
           baseUrl: base,
           key,
-          get: (u, headers) =>
-            request(u, {
+          get: async (u, headers, options) => {
+            await pace?.();
+            return request(u, {
               ...network,
+              ...options,
               retries,
               timeoutMs,
               headers,
               signal: offline.signal,
               onRetry: (message) => onProgress({ticker, phase: "retry", message})
-            })
+            });
+          }
         };
         try {
           const answer = await definition.fetchTicker(ticker, {start: startMs, end: endMs}, context);

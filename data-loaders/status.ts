@@ -88,26 +88,36 @@ async function csvStatus(settings: Settings, now: number): Promise<string[]> {
 }
 
 function cacheStatus(settings: Settings, now: number): string[] {
-  // The cache of the network source in play: the chosen one, or auto's live one.
-  const name = (SOURCES.find((s) => s.name === settings.source && s.kind === "network") ?? autoSources().live).name;
-  const cached = listCache(settings.cacheDir, name);
+  // The caches of the network sources in play: the chosen one, or auto's live ones in the order auto asks them.
+  const chosen = SOURCES.find((s) => s.name === settings.source && s.kind === "network");
+  const names = (chosen ? [chosen] : autoSources(SOURCES, settings).live).map((s) => s.name);
   const notes: string[] = [];
   const rows = [["series", "source", "first", "last", "rows", "age"]];
-  for (const t of [...new Set([...settings.tickers, ...cached.map((c) => c.ticker)])]) {
-    const c = readCachedSeries(settings.cacheDir, name, t, (m) => notes.push(`  ${m}`));
-    const n = c?.series.date.length ?? 0;
-    rows.push(
-      c && n
-        ? [
-            t,
-            name,
-            formatDay(c.series.date[0]),
-            formatDay(c.series.date[n - 1]),
-            String(n),
-            age(now - Date.parse(c.fetchedAt))
-          ]
-        : [t, "-", "-", "-", "0", settings.tickers.includes(t) ? "not cached" : ""]
-    );
+  for (const name of names) {
+    const cached = listCache(settings.cacheDir, name);
+    for (const t of [...new Set([...settings.tickers, ...cached.map((c) => c.ticker)])]) {
+      const c = readCachedSeries(settings.cacheDir, name, t, (m) => notes.push(`  ${m}`));
+      const n = c?.series.date.length ?? 0;
+      rows.push(
+        c && n
+          ? [
+              t,
+              name,
+              formatDay(c.series.date[0]),
+              formatDay(c.series.date[n - 1]),
+              String(n),
+              age(now - Date.parse(c.fetchedAt))
+            ]
+          : [
+              t,
+              "-",
+              "-",
+              "-",
+              "0",
+              settings.tickers.includes(t) ? (names.length > 1 ? `not cached (${name})` : "not cached") : ""
+            ]
+      );
+    }
   }
   return [`prices: cache ${settings.cacheDir}`, ...notes, ...table(rows)];
 }

@@ -85,7 +85,7 @@ describe("a source added to the registry", () => {
   it("is a valid WORKBENCH_SOURCE with its own WORKBENCH_<NAME>_URL setting", () => {
     expect(settingsFor(base)).toMatchObject({source: "toy", sources: {toy: {url: base, key: null}}});
     expect(() => readSettings({WORKBENCH_SOURCE: "toy"}, {root})).toThrow(
-      /invalid source "toy": use one of auto, yahoo, csv, sample \(WORKBENCH_SOURCE\)/
+      /invalid source "toy": use one of auto, yahoo, tiingo, csv, sample \(WORKBENCH_SOURCE\)/
     );
   });
 

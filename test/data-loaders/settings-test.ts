@@ -40,7 +40,7 @@ describe("readSettings(env, {root})", () => {
         timeoutMs: 8000
       },
       fundValuation: {mode: "auto", timeoutMs: 10_000},
-      sources: {yahoo: {url: null, key: null}}
+      sources: {yahoo: {url: null, key: null}, tiingo: {url: null, key: null}}
     });
   });
 
@@ -109,7 +109,7 @@ describe("readSettings(env, {root})", () => {
 
   it("readSettings({WORKBENCH_SOURCE: 'bogus'}) throws listing the valid sources", () => {
     expect(() => readSettings({WORKBENCH_SOURCE: "bogus"}, {root})).toThrow(
-      /invalid source "bogus": use one of auto, yahoo, csv, sample \(WORKBENCH_SOURCE/
+      /invalid source "bogus": use one of auto, yahoo, tiingo, csv, sample \(WORKBENCH_SOURCE/
     );
   });
 
