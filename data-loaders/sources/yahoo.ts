@@ -3,38 +3,171 @@
  * dividends and splits, one request per ticker.
  *
  * We write our own small client rather than use yahoo-finance2: its chart call
- * goes through its cookie/crumb machinery and its own hosts, which loopback
- * tests cannot point at; this one takes a base URL we can aim at 127.0.0.1
- * (and an injectable fetch), and the v8 chart endpoint needs no crumb.
+ * goes through its own hosts, which loopback tests cannot point at; this one
+ * takes a base URL we can aim at 127.0.0.1 (and an injectable fetch).
+ *
+ * It behaves like the clients that keep working (yahoo-finance2, yfinance):
+ * - A current desktop browser's User-Agent and Accept headers: Yahoo throttles
+ *   script-like clients far sooner.
+ * - The v8 chart endpoint usually answers without a crumb. When Yahoo answers
+ *   401 or 403, or a 429 whose body speaks of a crumb or cookie ("Invalid
+ *   Crumb", "Unauthorized"), we get a session once per run and ask again with
+ *   it: a cookie from https://fc.yahoo.com (yfinance's "basic" strategy,
+ *   yfinance/data.py _get_cookie_basic; yahoo-finance2 src/lib/getCrumb.ts asks
+ *   a quote page instead), then the crumb from /v1/test/getcrumb sent with that
+ *   cookie (both libraries), then the chart with `&crumb=` and the cookie. With
+ *   the base URL setting (WORKBENCH_YAHOO_URL) the cookie comes from
+ *   `<base>/fc` and the crumb from `<base>/v1/test/getcrumb`, so loopback tests
+ *   serve all three. The EU consent form (guce.yahoo.com, which both libraries
+ *   post) is not automated: a consent page is reported as such.
+ * - A 200 answer that is an HTML page (a consent wall, a block page) is
+ *   reported as what it is, not as malformed JSON.
+ * - A global pace (a few requests a second, with jitter; pace.ts) spaces all
+ *   requests of the run, so a 500-ticker pull is not a burst.
  */
 import {formatDay} from "../../src/lib/dates.js";
-import type {Answer} from "../network.js";
+import {retryableStatus, type Answer} from "../network.js";
 import {rejectionWarnings, screenSeries} from "../price-rules.js";
-import type {SourceDefinition} from "../source.js";
+import type {SourceContext, SourceDefinition} from "../source.js";
 import type {PriceSeries} from "../types.js";
 
 const DAY_MS = 86_400_000;
 const DAY_S = 86_400;
-// Yahoo answers scripts without a browser-like User-Agent with 429s far sooner.
-const USER_AGENT =
-  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
-
-/** Yahoo's daily chart endpoint: no key; the spine caches, refreshes incrementally, retries and detects offline. */
-export const yahoo: SourceDefinition = {
-  name: "yahoo",
-  title: "Yahoo Finance daily chart data",
-  kind: "network",
-  baseUrl: "https://query2.finance.yahoo.com",
-  async fetchTicker(ticker, {start, end}, {baseUrl, get}) {
-    const url = chartUrl(baseUrl, ticker, start, end);
-    const body = readAnswer(await get(url, {"User-Agent": USER_AGENT, Accept: "application/json"}));
-    try {
-      return parseChart(ticker, body, {start, end});
-    } catch (error) {
-      throw new Error(`unexpected response from ${url}: ${(error as Error).message}`);
-    }
-  }
+const DEFAULT_BASE = "https://query2.finance.yahoo.com";
+/** Chrome's stable desktop release of late 2026 on Windows, with the Accept headers that browser sends for an API call. */
+const BROWSER = {
+  "User-Agent":
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36",
+  "Accept-Language": "en-US,en;q=0.9"
 };
+const JSON_ACCEPT = "application/json,text/plain,*/*";
+/** yahoo-finance2 notes that Yahoo sets no cookie unless the request accepts HTML. */
+const HTML_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+/** A failed session attempt is not repeated for this long, so 500 tickers do not each try. */
+const SESSION_RETRY_MS = 10 * 60_000;
+
+/** A Yahoo session: the cookie to send and the crumb that goes with it. */
+interface Session {
+  cookie: string;
+  crumb: string;
+}
+
+/** Whether Yahoo's answer asks for a session: 401, 403, or a 429 that speaks of a crumb or cookie rather than a rate. */
+function wantsSession({status, text}: Answer): boolean {
+  return status === 401 || status === 403 || (status === 429 && /crumb|cookie|unauthori[sz]ed/i.test(text));
+}
+
+/**
+ * The yahoo source with its own session memory and pace (tests make fresh ones).
+ * Yahoo's daily chart endpoint needs no key; the spine caches, refreshes incrementally, retries and detects offline.
+ */
+export function yahooSource(): SourceDefinition {
+  const sessions = new Map<string, Promise<Session>>();
+  /** The run's session for this base URL: made once, shared by every ticker; a failure is remembered for a while. */
+  const session = (baseUrl: string, get: SourceContext["get"], {renew = false} = {}): Promise<Session> => {
+    const known = sessions.get(baseUrl);
+    if (known && !renew) return known;
+    const made = startSession(baseUrl, get);
+    sessions.set(baseUrl, made);
+    made.catch(() => {
+      // Forgotten after a while, so that a long-running preview tries again later.
+      setTimeout(() => sessions.get(baseUrl) === made && sessions.delete(baseUrl), SESSION_RETRY_MS).unref();
+    });
+    return made;
+  };
+  return {
+    name: "yahoo",
+    title: "Yahoo Finance daily chart data",
+    kind: "network",
+    baseUrl: DEFAULT_BASE,
+    // About 3 requests a second on average, each gap 150–450 ms.
+    pace: {intervalMs: 300, jitter: 0.5},
+    async fetchTicker(ticker, {start, end}, {baseUrl, get}) {
+      const url = chartUrl(baseUrl, ticker, start, end);
+      const ask = (s?: Session) =>
+        get(
+          s ? `${url}&crumb=${encodeURIComponent(s.crumb)}` : url,
+          {...BROWSER, Accept: JSON_ACCEPT, ...(s ? {Cookie: s.cookie} : {})},
+          // A crumb problem is answered by a session, not by waiting.
+          {retryable: (a) => !(a.status === 429 && wantsSession(a)) && retryableStatus(a)}
+        );
+      const known = sessions.get(baseUrl);
+      let used = known ? await known.catch(() => undefined) : undefined;
+      let answer = await ask(used);
+      if (wantsSession(answer)) {
+        // A session of this run that stopped working is renewed once; otherwise one is made.
+        used = await session(baseUrl, get, {renew: used !== undefined});
+        answer = await ask(used);
+        if (wantsSession(answer))
+          throw new Error(
+            `Yahoo refused the request even with a fresh cookie and crumb (${answer.statusLine}${errorDetail(answer.text)}) — ` +
+              `Yahoo may be blocking this network for now: try later, or set WORKBENCH_SOURCE=tiingo (with a key) or csv`
+          );
+      }
+      const body = readAnswer(answer);
+      try {
+        return parseChart(ticker, body, {start, end});
+      } catch (error) {
+        throw new Error(`unexpected response from ${url}: ${(error as Error).message}`);
+      }
+    }
+  };
+}
+
+/** The source the registry lists. */
+export const yahoo = yahooSource();
+
+/** Where the cookie comes from: fc.yahoo.com, or `<base>/fc` when the base URL is replaced (a mirror, a test server). */
+export function cookieUrl(baseUrl: string): string {
+  return baseUrl === DEFAULT_BASE ? "https://fc.yahoo.com/" : `${baseUrl}/fc`;
+}
+
+/** A cookie, then the crumb that goes with it (see the top of this file); throws saying which step failed. */
+async function startSession(baseUrl: string, get: SourceContext["get"]): Promise<Session> {
+  const from = cookieUrl(baseUrl);
+  const first = await get(from, {...BROWSER, Accept: HTML_ACCEPT});
+  // fc.yahoo.com answers 404 with the cookie; what counts is Set-Cookie.
+  const cookie = first.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0].trim())
+    .filter((c) => c.includes("="))
+    .join("; ");
+  if (!cookie) {
+    const page = htmlPage(first);
+    throw new Error(
+      page === "consent"
+        ? `Yahoo answered the cookie request with a cookie-consent page (${first.statusLine} from ${from}); that consent is not automated here: set WORKBENCH_SOURCE=tiingo (with a key) or csv`
+        : `Yahoo set no cookie (${first.statusLine} from ${from}), so no crumb could be had`
+    );
+  }
+  const crumbUrl = `${baseUrl}/v1/test/getcrumb`;
+  const answer = await get(crumbUrl, {...BROWSER, Accept: "*/*", Cookie: cookie});
+  const crumb = answer.text.trim();
+  // A crumb is a short token; an HTML page or an error body is not one.
+  if (!answer.ok || !/^[\w./\-]{1,64}$/.test(crumb))
+    throw new Error(`Yahoo gave no crumb (${answer.statusLine} from ${crumbUrl}${errorDetail(answer.text)})`);
+  return {cookie, crumb};
+}
+
+/** "consent" or "html" when the answer is an HTML page rather than data (by type or by its first character); null otherwise. */
+function htmlPage({headers, text}: Answer): "consent" | "html" | null {
+  const html = /text\/html/i.test(headers.get("content-type") ?? "") || /^\s*</.test(text);
+  if (!html) return null;
+  return /consent|guce\.yahoo|collectConsent/i.test(text) ? "consent" : "html";
+}
+
+/** ": Unauthorized: Invalid Crumb" from Yahoo's {finance|chart: {error: {code, description}}} body; "" otherwise. */
+function errorDetail(text: string): string {
+  try {
+    const body = JSON.parse(text) as Record<string, {error?: {code?: unknown; description?: unknown}} | undefined>;
+    const error = Object.values(body ?? {})[0]?.error;
+    if (error) return `: ${error.code}: ${error.description}`;
+  } catch {
+    // Not JSON.
+  }
+  const plain = text.trim();
+  return plain && !plain.startsWith("<") && plain.length <= 120 ? `: ${plain}` : "";
+}
 
 /** The chart request for one ticker between two days (epoch ms at 00:00 UTC, both inclusive). */
 export function chartUrl(baseUrl: string, ticker: string, startMs: number, endMs: number): string {
@@ -49,8 +182,20 @@ export function chartUrl(baseUrl: string, ticker: string, startMs: number, endMs
 }
 
 /** The body of a chart answer, or an error saying what Yahoo answered instead (retries are the spine's). */
-function readAnswer({url, status, ok, statusLine, text}: Answer): unknown {
+function readAnswer(answer: Answer): unknown {
+  const {url, status, ok, statusLine, text} = answer;
   if (status === 404) throw new Error("Yahoo has no such ticker (HTTP 404) — check the symbol");
+  const page = htmlPage(answer);
+  if (page === "consent")
+    throw new Error(
+      `Yahoo answered with a cookie-consent page (${statusLine}, HTML) instead of chart data from ${url}: ` +
+        `that consent is not automated here; set WORKBENCH_SOURCE=tiingo (with a key) or csv`
+    );
+  if (page === "html")
+    throw new Error(
+      `Yahoo answered with an HTML page (${statusLine}) instead of chart data from ${url}: ` +
+        `a block page, a captive portal or a changed API — try later`
+    );
   let body: unknown;
   try {
     body = JSON.parse(text);

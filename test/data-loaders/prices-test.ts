@@ -115,7 +115,7 @@ const settings = (source: Settings["source"], tickers: string[], more: Partial<S
 
 /** Options for a load against the loopback server: no retries, no real waits, a pinned clock. */
 const live = (now: number): LoadOptions => ({
-  network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}, random: () => 0},
+  network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}, random: () => 0, pace: null},
   now,
   log: (m) => void logs.push(m)
 });
@@ -443,7 +443,13 @@ describe("loadPrices(settings, {yahoo, now, log}) with source auto", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const network = {baseUrl: `http://127.0.0.1:${port}`, retries: 3, timeoutMs: 5000, sleep: async () => {}};
+    const network = {
+      baseUrl: `http://127.0.0.1:${port}`,
+      retries: 3,
+      timeoutMs: 5000,
+      sleep: async () => {},
+      pace: null
+    };
     const load = await loadPrices(settings("auto", ["SPY"]), {network, now: noon("2025-12-23")});
     expect(load.source).toBe("sample");
     // A refused connection is offline by the one rule (network.ts): no retries, the sample at once.

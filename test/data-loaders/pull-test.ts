@@ -46,7 +46,7 @@ afterEach(() => rmSync(cacheDir, {recursive: true, force: true}));
 const settings = (tickers: string[]): Settings => testSettings({source: "yahoo", tickers, cacheDir});
 
 /** The real yahoo source aimed at the loopback server, with no retries or waits. */
-const yahoo = () => ({network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}}});
+const yahoo = () => ({network: {baseUrl, retries: 0, timeoutMs: 5000, sleep: async () => {}, pace: null}});
 
 describe("pullPrices(settings, {network, now})", () => {
   it("asks Yahoo once per ticker, and the build's snapshot is that same load (no second fetch)", async () => {

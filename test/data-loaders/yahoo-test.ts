@@ -85,8 +85,8 @@ beforeEach(() => {
 });
 
 const SETTINGS = testSettings({cacheDir: "/nonexistent", source: "yahoo"});
-/** The yahoo source as the spine runs it, with these network options. */
-const yahooSource = (options: NetworkOptions = {}) => openSource(yahoo, SETTINGS, options);
+/** The yahoo source as the spine runs it, with these network options; unpaced (its pace has tests of its own). */
+const yahooSource = (options: NetworkOptions = {}) => openSource(yahoo, SETTINGS, {pace: null, ...options});
 
 /** A source aimed at the loopback server whose waits are recorded instead of slept. */
 function loopback(options: NetworkOptions = {}) {
@@ -171,7 +171,13 @@ describe("yahooSource(options).fetch(tickers, {start, end})", () => {
       events: "div|split",
       includeAdjustedClose: "true"
     });
-    expect(headers["user-agent"]).toMatch(/^Mozilla\/5\.0 /);
+    // A current desktop Chrome, with the Accept headers a browser sends for an API call.
+    expect(headers["user-agent"]).toMatch(
+      /^Mozilla\/5\.0 \(Windows NT 10\.0; Win64; x64\) .* Chrome\/14\d\.0\.0\.0 Safari\/537\.36$/
+    );
+    expect(headers.accept).toBe("application/json,text/plain,*/*");
+    expect(headers["accept-language"]).toBe("en-US,en;q=0.9");
+    expect(headers.cookie).toBeUndefined();
   });
 
   it("rejects an answer whose meta.symbol is another ticker's, naming both", async () => {
