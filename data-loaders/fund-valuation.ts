@@ -4,6 +4,7 @@ import {formatDay} from "../src/lib/dates.js";
 import {isStale, type FundValuation, type FundValuationSnapshot} from "../src/lib/fund-valuation.js";
 import {writeFileAtomic} from "./atomic.js";
 import {classifyError, withTimeout} from "./network.js";
+import {appendValuationHistory, readValuationHistory} from "./valuation-history.js";
 import type {FundValuationMode} from "./settings.js";
 
 /**
@@ -42,14 +43,33 @@ interface CacheFile {
 const DAY = 86_400_000;
 const CACHE_FILE = "fund-valuation.json";
 
-/** The snapshot for these tickers: the fresh cache, else live, else the older cache (with warnings), else none. Never throws for a failed fetch. */
+/**
+ * The snapshot for these tickers: the fresh cache, else live, else the older cache (with warnings), else none; with
+ * the history of snapshots kept in the cache, to which a live or cached snapshot is added (valuation-history.ts). Never
+ * throws for a failed fetch.
+ */
 export async function fetchFundValuations(
   tickers: readonly string[],
   options: FundValuationOptions
 ): Promise<FundValuationSnapshot> {
+  const {cacheDir, log = () => {}, mode} = options;
+  const snapshot = await latestSnapshot(tickers, options);
+  if (mode === "off") return {...snapshot, history: []};
+  const all =
+    snapshot.status === "none"
+      ? readValuationHistory(cacheDir, log)
+      : appendValuationHistory(cacheDir, {fetchedAt: snapshot.fetchedAt!, rows: snapshot.rows}, log);
+  return {...snapshot, history: all.filter((r) => tickers.includes(r.ticker))};
+}
+
+/** The latest snapshot alone, as fetchFundValuations describes it. */
+async function latestSnapshot(
+  tickers: readonly string[],
+  options: FundValuationOptions
+): Promise<Omit<FundValuationSnapshot, "history">> {
   const {cacheDir, now = Date.now(), log = () => {}, mode, timeoutMs} = options;
   const warnings: string[] = [];
-  const none = (why: string): FundValuationSnapshot => ({
+  const none = (why: string): Omit<FundValuationSnapshot, "history"> => ({
     status: "none",
     fetchedAt: null,
     rows: [],
@@ -59,7 +79,7 @@ export async function fetchFundValuations(
 
   const path = join(cacheDir, CACHE_FILE);
   const cached = readCache(path, warnings);
-  const fromCache = (c: CacheFile): FundValuationSnapshot => {
+  const fromCache = (c: CacheFile): Omit<FundValuationSnapshot, "history"> => {
     const rows = c.rows.filter((r) => tickers.includes(r.ticker));
     if (!rows.length)
       return none(`the cached snapshot of ${formatDay(Date.parse(c.fetchedAt))} has none of these tickers`);
@@ -146,10 +166,21 @@ export function fundValuationStamp(cacheDir: string): string {
 
 /**
  * A multiple from a Yahoo topHoldings.equityHoldings field. Yahoo (from
- * Morningstar) publishes these as yields, earnings over price (SPY's
- * priceToEarnings is about 0.04, a P/E of 25), so the multiple is the
- * reciprocal. The value comes as a number once yahoo-finance2 has coerced it,
- * or as Yahoo's {raw, fmt} when it has not; 0, {} or anything else is null.
+ * Morningstar) sends these as yields, earnings over price, so the multiple is
+ * the reciprocal. The evidence, settled for issue 10: yahoo-finance2's own
+ * recorded answer tests/fixtures/http/quoteSummary-all-QQQ.json (commit
+ * 367731df, recorded 2026-10-03, all modules of QQQ) has equityHoldings
+ * {priceToEarnings: 0.03423, priceToBook: 0.11619, priceToSales: 0.1614,
+ * priceToCashflow: 0.0436} while summaryDetail.trailingPE in the same answer
+ * is 30.55: 1 / 0.03423 = 29.2× earnings agrees with it, and 0.034× could
+ * not be a P/E; P/B 8.6× and P/S 6.2× are the Nasdaq-100's. yahoo-finance2's
+ * schema (TopHoldingsEquityHoldings) types them as plain numbers and says
+ * nothing of units. (Recordings from 2019 elsewhere show priceToEarnings
+ * 25.46 beside priceToEarningsCat: Yahoo sent multiples then. No rule on the
+ * size of the value can tell the two apart, since a cheap fund's sales yield
+ * exceeds 1, so we follow today's answers.) The value comes as a number once
+ * yahoo-finance2 has coerced it, or as Yahoo's {raw, fmt} when it has not;
+ * 0, {} or anything else is null.
  */
 export function multipleFromYield(value: unknown): number | null {
   const y =

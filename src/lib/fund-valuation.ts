@@ -14,6 +14,14 @@ export interface FundValuation {
   pcf: number | null;
 }
 
+/** One fund's multiples in the snapshot of one day, as the history in the cache keeps them. */
+export interface FundValuationHistoryRow extends FundValuation {
+  /** The day of the snapshot (UTC), YYYY-MM-DD. */
+  date: string;
+  /** ISO time of that snapshot's fetch. */
+  fetchedAt: string;
+}
+
 /** The snapshot the page reads: live (fetched by this run), from the on-disk cache, or none. */
 export interface FundValuationSnapshot {
   status: "live" | "cache" | "none";
@@ -21,6 +29,8 @@ export interface FundValuationSnapshot {
   fetchedAt: string | null;
   rows: FundValuation[];
   warnings: string[];
+  /** Every snapshot kept so far for these funds, one row per fund per day, oldest first (data-loaders/valuation-history.ts). */
+  history: FundValuationHistoryRow[];
 }
 
 export type Multiple = "pe" | "pb" | "ps" | "pcf";
@@ -70,6 +80,26 @@ export function sizeMedians(
     smallCount: small.length,
     largeCount: large.length
   };
+}
+
+/**
+ * The small and large sides' median of one multiple in each day's snapshot, oldest first, with how many funds each
+ * side had that day (see sizeMedians); a day missing one side has NaN there.
+ * - metric: which multiple (default "pe")
+ * - fund: ticker to fund (default fundInfo)
+ */
+export function medianHistory(
+  history: readonly FundValuationHistoryRow[],
+  {metric = "pe", fund = fundInfo}: {metric?: Multiple; fund?: (ticker: string) => Fund} = {}
+): {date: string; small: number; large: number; smallCount: number; largeCount: number}[] {
+  const days = [...new Set(history.map((r) => r.date))].sort();
+  return days.map((date) => ({
+    date,
+    ...sizeMedians(
+      history.filter((r) => r.date === date),
+      {metric, fund}
+    )
+  }));
 }
 
 /**

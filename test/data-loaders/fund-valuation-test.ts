@@ -55,7 +55,14 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
       status: "live",
       fetchedAt: "2026-05-20T12:00:00.000Z",
       rows: TICKERS.map((ticker) => ({ticker, ...MULTIPLES[ticker]})),
-      warnings: []
+      warnings: [],
+      // The first snapshot starts the history: one row per fund, under the day of the fetch.
+      history: TICKERS.map((ticker) => ({
+        date: "2026-05-20",
+        fetchedAt: "2026-05-20T12:00:00.000Z",
+        ticker,
+        ...MULTIPLES[ticker]
+      })).sort((a, b) => a.ticker.localeCompare(b.ticker))
     });
     expect(calls).toEqual(TICKERS);
     expect(JSON.parse(readFileSync(cacheFile(), "utf8"))).toEqual({
@@ -92,7 +99,8 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
         "IWC: live fetch failed: fetch failed (ENOTFOUND)",
         "network unavailable (fetch failed (ENOTFOUND)): skipped IJR, IVV",
         "no live or cached snapshot"
-      ]
+      ],
+      history: []
     });
     expect(existsSync(cacheFile())).toBe(false);
   });
@@ -119,7 +127,10 @@ describe("fetchFundValuations(tickers, {provider, now, mode})", () => {
       status: "cache",
       fetchedAt: new Date(NOW - 23 * HOUR).toISOString(),
       rows: [{ticker: "IWC", ...MULTIPLES.IWC}],
-      warnings: []
+      warnings: [],
+      history: [
+        {date: "2026-05-19", fetchedAt: new Date(NOW - 23 * HOUR).toISOString(), ticker: "IWC", ...MULTIPLES.IWC}
+      ]
     });
   });
 
@@ -226,8 +237,87 @@ describe("the yahoo-finance2 adapter's mapping", () => {
     expect(multipleFromYield({raw: 0.04, fmt: "0.04"})).toBeCloseTo(25, 12);
   });
 
+  it("reads yahoo-finance2's recorded QQQ answer as yields: 1 / 0.03423 = 29.2× earnings, beside its trailingPE 30.55", () => {
+    // tests/fixtures/http/quoteSummary-all-QQQ.json in gadicc/yahoo-finance2 (recorded 2026-10-03), the parts we read.
+    const summary = {
+      summaryDetail: {trailingPE: 30.551836},
+      topHoldings: {
+        equityHoldings: {priceToEarnings: 0.03423, priceToBook: 0.11619, priceToSales: 0.1614, priceToCashflow: 0.0436}
+      }
+    };
+    const m = multiplesFromQuoteSummary(summary);
+    expect(m.pe).toBeCloseTo(29.214, 3);
+    expect(m.pb).toBeCloseTo(8.607, 3);
+    expect(m.ps).toBeCloseTo(6.196, 3);
+    expect(m.pcf).toBeCloseTo(22.936, 3);
+    // The fund's own trailing P/E is within 5% of the holdings' figure: both are multiples of about 30.
+    expect(Math.abs(m.pe! / summary.summaryDetail.trailingPE - 1)).toBeLessThan(0.05);
+  });
+
   it("multiplesFromQuoteSummary throws for an answer without equityHoldings (a stock, or a bond fund)", () => {
     expect(() => multiplesFromQuoteSummary({topHoldings: {holdings: []}})).toThrow("no topHoldings.equityHoldings");
     expect(() => multiplesFromQuoteSummary(null)).toThrow("no topHoldings.equityHoldings");
+  });
+});
+
+describe("the valuation history in the cache", () => {
+  const historyFile = () => path.join(cacheDir, "fund-valuation-history.json");
+
+  it("accumulates one row per fund per day over two days' snapshots, atomically, oldest first", async () => {
+    await run();
+    const later = {
+      IWC: {pe: 17, pb: 1.7, ps: 1, pcf: 9.5},
+      IJR: {pe: 16, pb: 1.9, ps: 1.2, pcf: 11},
+      IVV: {pe: 26, pb: 4.6, ps: 3.1, pcf: 18}
+    };
+    const next = await run({now: NOW + DAY, provider: async (t) => later[t as keyof typeof later]});
+    expect(next.status).toBe("live");
+    expect(next.history.map((r) => [r.date, r.ticker, r.pe])).toEqual([
+      ["2026-05-20", "IJR", 15],
+      ["2026-05-20", "IVV", 25],
+      ["2026-05-20", "IWC", 16],
+      ["2026-05-21", "IJR", 16],
+      ["2026-05-21", "IVV", 26],
+      ["2026-05-21", "IWC", 17]
+    ]);
+    expect(JSON.parse(readFileSync(historyFile(), "utf8")).rows).toEqual(next.history);
+  });
+
+  it("keeps one row per fund and day: a later snapshot the same day replaces the earlier, a cached one changes nothing", async () => {
+    await run();
+    // Six hours later the day-old rule reuses the cache: the same snapshot, no new row.
+    const cached = await run({now: NOW + 6 * HOUR});
+    expect(cached.status).toBe("cache");
+    expect(cached.history).toHaveLength(3);
+    // A refetch later that day (a fresh cache for other tickers forces it) replaces that day's rows.
+    writeCache(NOW + 7 * HOUR, [{ticker: "IWC", ...MULTIPLES.IWC}], ["IWC"]);
+    const again = await run({
+      now: NOW + 8 * HOUR,
+      provider: async (t) => ({...MULTIPLES[t], pe: MULTIPLES[t].pe! + 1})
+    });
+    expect(again.history.map((r) => [r.date, r.ticker, r.pe, r.fetchedAt])).toEqual([
+      ["2026-05-20", "IJR", 16, "2026-05-20T20:00:00.000Z"],
+      ["2026-05-20", "IVV", 26, "2026-05-20T20:00:00.000Z"],
+      ["2026-05-20", "IWC", 17, "2026-05-20T20:00:00.000Z"]
+    ]);
+  });
+
+  it("gives only the asked funds' rows, keeps the history when a fetch fails, and is empty when off", async () => {
+    await run();
+    const failing = await run({now: NOW + 2 * DAY, provider: provider({IWC: offline})});
+    expect(failing.status).toBe("cache");
+    expect(new Set(failing.history.map((r) => r.date))).toEqual(new Set(["2026-05-20"]));
+    const one = await fetchFundValuations(["IVV"], {cacheDir, now: NOW, mode: "cache", timeoutMs: 1000});
+    expect(one.history.map((r) => r.ticker)).toEqual(["IVV"]);
+    const off = await run({mode: "off"});
+    expect(off.history).toEqual([]);
+  });
+
+  it("ignores an unreadable history with a warning, and starts it again", async () => {
+    writeFileSync(historyFile(), "{not json");
+    const logs: string[] = [];
+    const r = await run({log: (m) => void logs.push(m)});
+    expect(logs).toContainEqual(expect.stringMatching(/^ignored unreadable valuation history .*: /));
+    expect(r.history).toHaveLength(3);
   });
 });
