@@ -192,3 +192,101 @@ export function persistenceCaption(
 ): string {
   return `${persistenceShareCaption(study, rule)} ${currentLeadCaption(study, rule)}`;
 }
+
+/**
+ * The calendar-year record against a benchmark:
+ * "Calendar-year total returns, 2006 to 2025: IJR beat SPY in 8 of 20 whole years, IWM in 7 of 20."
+ */
+export function yearsCaption(
+  rows: readonly {label: string; partial: boolean; values: ReadonlyMap<string, number>}[],
+  tickers: readonly string[],
+  benchmark: string
+): string {
+  if (!rows.length) return "No calendar year in this range.";
+  const span = `Calendar-year total returns, ${rows[0].label} to ${rows[rows.length - 1].label}`;
+  const records = tickers
+    .filter((t) => t !== benchmark)
+    .map((t) => {
+      const whole = rows.filter((r) => !r.partial && r.values.has(t) && r.values.has(benchmark));
+      const wins = whole.filter((r) => r.values.get(t)! > r.values.get(benchmark)!).length;
+      return {t, wins, n: whole.length};
+    })
+    .filter((r) => r.n > 0);
+  if (!records.length) return `${span}.`;
+  const [first, ...rest] = records;
+  const more = rest.map((r) => `, ${r.t} in ${r.wins} of ${r.n}`).join("");
+  return `${span}: ${first.t} beat ${benchmark} in ${first.wins} of ${first.n} whole years${more}.`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * One fund's months in words: "IJR rose in 149 of 240 months (62%); its best month was Nov 2020 (18.2%), its worst
+ * Oct 2008 (-20.3%)."
+ */
+export function monthsCaption(ticker: string, months: readonly {year: number; month: number; value: number}[]): string {
+  if (!months.length) return `${ticker}: no month in this range.`;
+  const up = months.filter((m) => m.value > 0).length;
+  const best = months.reduce((a, b) => (b.value > a.value ? b : a));
+  const worst = months.reduce((a, b) => (b.value < a.value ? b : a));
+  const name = (m: {year: number; month: number}) => `${MONTHS[m.month]} ${m.year}`;
+  return `${ticker} rose in ${up} of ${months.length} months (${formatPercent(up / months.length, {digits: 0})}); its best month was ${name(best)} (${formatPercent(best.value)}), its worst ${name(worst)} (${formatPercent(worst.value)}).`;
+}
+
+/**
+ * The deepest fall and where each fund stands at the end: "The deepest fall was IWM's, -58.6% to 2009-03-09; on
+ * 2025-12-31 IJR was 2.1% below its peak, SPY at a new high."
+ */
+export function underwaterCaption(
+  funds: readonly {ticker: string; depth: number; trough: string; current: number}[],
+  {end}: {end: string}
+): string {
+  const shown = funds.filter((f) => Number.isFinite(f.depth));
+  if (!shown.length) return "No drawdown to show in this range.";
+  const worst = shown.reduce((a, b) => (b.depth < a.depth ? b : a));
+  const now = shown
+    .map((f) =>
+      f.current < 0 ? `${f.ticker} ${formatPercent(-f.current)} below its peak` : `${f.ticker} at a new high`
+    )
+    .join(", ");
+  if (!(worst.depth < 0)) return `No fund fell below its running peak; on ${end} ${now}.`;
+  return `The deepest fall was ${worst.ticker}'s, ${formatPercent(worst.depth)} to ${worst.trough}; on ${end} ${now}.`;
+}
+
+/**
+ * A fund's latest rolling risk against its range: "On 2025-12-31 IJR's 252-day volatility was 22.0% (11.2% to
+ * 58.0% over the range), its beta to SPY 1.05, correlation 0.84, Sharpe 0.45."
+ */
+export function rollingRiskCaption(
+  ticker: string,
+  benchmark: string,
+  risk: {date: ArrayLike<number>; lines: readonly {metric: string; window: number; values: ArrayLike<number>}[]},
+  {window = 252}: {window?: number} = {}
+): string {
+  const line = (metric: string) => risk.lines.find((l) => l.metric === metric && l.window === window)?.values;
+  const vol = line("Volatility");
+  const last = vol ? lastFinite(vol) : -1;
+  if (!vol || last < 0) return `${ticker}: not enough common history with ${benchmark} for a ${window}-day window.`;
+  const finite = Array.from(vol).filter(Number.isFinite);
+  const value = (metric: string) => formatNumber(line(metric)?.[last] ?? NaN, {digits: 2});
+  return `On ${formatDay(risk.date[last])} ${ticker}'s ${window}-day volatility was ${formatPercent(vol[last])} (${formatPercent(Math.min(...finite))} to ${formatPercent(Math.max(...finite))} over the range), its beta to ${benchmark} ${value("Beta")}, correlation ${value("Correlation")}, Sharpe ${value("Sharpe")}.`;
+}
+
+function lastFinite(values: ArrayLike<number>): number {
+  for (let i = values.length - 1; i >= 0; --i) if (Number.isFinite(values[i])) return i;
+  return -1;
+}
+
+/**
+ * Who paid best for the risk taken: "IVW grew fastest (12.6% a year at 20.0% volatility); IVE was the least
+ * volatile (19.5%, 8.6% a year)."
+ */
+export function riskReturnCaption(points: readonly {ticker: string; cagr: number; volatility: number}[]): string {
+  const shown = points.filter((p) => Number.isFinite(p.cagr) && Number.isFinite(p.volatility));
+  if (!shown.length) return "No fund has two closes in this range.";
+  const fastest = shown.reduce((a, b) => (b.cagr > a.cagr ? b : a));
+  const calmest = shown.reduce((a, b) => (b.volatility < a.volatility ? b : a));
+  const lead = `${fastest.ticker} grew fastest (${formatPercent(fastest.cagr)} a year at ${formatPercent(fastest.volatility)} volatility)`;
+  if (calmest === fastest) return `${lead}, and was also the least volatile.`;
+  return `${lead}; ${calmest.ticker} was the least volatile (${formatPercent(calmest.volatility)}, ${formatPercent(calmest.cagr)} a year).`;
+}

@@ -33,6 +33,11 @@ export {
   persistenceCaption,
   persistenceShareCaption,
   currentLeadCaption,
+  yearsCaption,
+  monthsCaption,
+  underwaterCaption,
+  rollingRiskCaption,
+  riskReturnCaption,
   type LeadRule
 } from "./captions.js";
 export {leadershipEpisodes, episodeLabel, type Episode} from "./episodes.js";
@@ -77,3 +82,6 @@ export {positiveShare} from "./positive-share.js";
 export {beta, correlation, trackingError, informationRatio} from "./benchmark-stats.js";
 export {upDownCapture, type Capture} from "./capture.js";
 export {performanceMetrics, type PerformanceMetrics, type IndexSeries} from "./performance-metrics.js";
+export {calendarMonthReturns, type MonthReturn} from "./month-returns.js";
+export {rollingSharpe} from "./rolling-sharpe.js";
+export {rollingRisk, ROLLING_METRICS, type RollingRisk, type RollingMetric} from "./rolling-risk.js";

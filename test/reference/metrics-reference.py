@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for test/lib/performance-metrics-test.ts: the Returns page's metrics table written out in pandas
+"""Reference values for test/lib/performance-metrics-test.ts and month-returns-test.ts: the Returns page's metrics table written out in pandas
 from the definitions in the Returns issue (QuantStats' formulas: Sharpe, Sortino's downside deviation over every day,
 empyrical's capture), independently of the TypeScript code, on the shared real prices and French's daily RF.
 Usage: /usr/bin/python3 test/reference/metrics-reference.py ../shared/data > test/reference/metrics-reference.json"""
@@ -112,6 +112,14 @@ for start, end in RANGES:
             "downCapture": capture(months, m, False),
             "riskFreeCarried": int((ret.index > rf_all.index[-1]).sum()),
         }
-    out["ranges"].append({"from": start, "to": end, "metrics": metrics})
+    # Calendar months of IJR, partial ones included: month-end closes, the first month from the base.
+    px = cut(full["IJR"], start, end)
+    ends = px.resample("M").last()
+    months = ends / ends.shift(1, fill_value=px.iloc[0]) - 1
+    # A base that is its month's last close in the range starts no month of its own.
+    if (px.index.to_period("M") == px.index[0].to_period("M")).sum() == 1:
+        months = months.iloc[1:]
+    ijr_months = {d.strftime("%Y-%m"): v for d, v in months.items()}
+    out["ranges"].append({"from": start, "to": end, "metrics": metrics, "ijrMonths": ijr_months})
 json.dump(out, sys.stdout, indent=1)
 print()
