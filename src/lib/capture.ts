@@ -8,11 +8,15 @@ export interface Capture {
   downMonths: number;
 }
 
+// Below this a monthly move is rounding, not a move (see upDownCapture).
+const FLAT = 1e-12;
+
 /**
  * Up and down capture on monthly returns of the same months (arrays of equal length), empyrical's
  * `up_capture`/`down_capture`: over the months the benchmark rose (fell), the fund's annualised compound return
  * ÷ the benchmark's, each (∏(1 + r))^(12 ÷ months) − 1. A month missing either return is skipped; a month the
- * benchmark was flat counts in neither; NaN with no such month.
+ * benchmark was flat counts in neither, flat meaning within 1e-12 of 0: two equal closes divided through a
+ * normalised index give 1 ± 1e-16, and such rounding must not decide a month's side. NaN with no such month.
  *
  * - periodsPerYear: how many returns make a year (default 12)
  */
@@ -28,7 +32,7 @@ export function upDownCapture(
     let n = 0;
     for (let i = 0; i < returns.length; ++i) {
       const b = benchmark[i];
-      if (Number.isNaN(returns[i]) || !(up ? b > 0 : b < 0)) continue;
+      if (Number.isNaN(returns[i]) || !(up ? b > FLAT : b < -FLAT)) continue;
       fund *= 1 + returns[i];
       bench *= 1 + b;
       ++n;

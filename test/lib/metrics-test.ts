@@ -127,6 +127,13 @@ describe("upDownCapture(returns, benchmark)", () => {
     expect(c.down).toBeCloseTo(ann(0.98 * 0.97, 2) / ann(0.99 * 0.97, 2), 12);
     expect([c.upMonths, c.downMonths]).toEqual([2, 2]);
   });
+  it("counts a benchmark month within rounding of zero (equal closes through a normalised index) as flat", () => {
+    const c = upDownCapture(
+      Float64Array.of(0.03, -0.02, 0.01),
+      Float64Array.of(0.02, -0.01, 1.1 / 1.3 / (1.1 / 1.3) - 1 - 1e-16)
+    );
+    expect([c.upMonths, c.downMonths]).toEqual([1, 1]);
+  });
   it("is NaN on a side with no month", () => {
     expect(upDownCapture(Float64Array.of(0.01), Float64Array.of(0.02)).down).toBeNaN();
   });
