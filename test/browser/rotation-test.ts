@@ -116,24 +116,31 @@ describe.skipIf(!chromiumPath || !realSiteUrl)("the rotation page on the real sh
     await expect.poll(() => param(page, "asof"), {timeout: 10_000}).not.toBe("2025-06-06");
     const player = page.locator(".date-player");
     await expect(player.getAttribute("class")).resolves.toContain("playing");
-    const figure = page.locator("figure.workbench-figure");
-    // The graph fills the screen: its figure starts at the top, and the chart and the controls are inside it.
-    const [fig, chart, controls] = await Promise.all([
-      figure.boundingBox(),
-      page.locator(".rotation-chart").boundingBox(),
-      player.boundingBox()
-    ]);
-    expect(Math.abs(fig!.y)).toBeLessThan(2);
-    expect(chart!.y + chart!.height).toBeLessThanOrEqual(768);
-    expect(controls!.y + controls!.height).toBeLessThanOrEqual(768);
-    expect(controls!.y).toBeGreaterThan(chart!.y + chart!.height / 2);
+    // Measured in one go: each step replaces the figure, so separate look-ups could straddle a redraw.
+    const layout = () =>
+      page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() ?? null;
+        return {
+          figure: box("figure.workbench-figure"),
+          chart: box(".rotation-chart"),
+          controls: box(".date-player"),
+          caption: document.querySelector("figure.workbench-figure figcaption")?.textContent ?? ""
+        };
+      });
+    // The graph fills the screen: its figure starts at the top, the chart and the controls are on the screen.
+    const first = await layout();
+    expect(Math.abs(first.figure!.top)).toBeLessThan(2);
+    expect(first.chart!.bottom).toBeLessThanOrEqual(768);
+    expect(first.controls!.bottom).toBeLessThanOrEqual(768);
+    expect(first.controls!.top).toBeGreaterThan(first.chart!.top + first.chart!.height / 2);
     // Each step redraws the figure in place, with the new date in its caption.
     const day = param(page, "asof");
     await expect.poll(() => param(page, "asof"), {timeout: 10_000}).not.toBe(day);
-    await settle(page);
-    await expect(figure.locator("figcaption").innerText()).resolves.toMatch(/at the \d{4}-\d{2}-\d{2} close/);
-    expect(Math.abs((await figure.boundingBox())!.y)).toBeLessThan(2);
     await page.getByRole("button", {name: "Pause"}).click();
+    await settle(page);
+    const after = await layout();
+    expect(Math.abs(after.figure!.top)).toBeLessThan(2);
+    expect(after.caption).toBe(`Relative rotation against SPY, weekly, at the ${param(page, "asof")} close`);
     await expect(player.getAttribute("class")).resolves.not.toContain("playing");
     await page.close();
   });
