@@ -290,3 +290,43 @@ export function riskReturnCaption(points: readonly {ticker: string; cagr: number
   if (calmest === fastest) return `${lead}, and was also the least volatile.`;
   return `${lead}; ${calmest.ticker} was the least volatile (${formatPercent(calmest.volatility)}, ${formatPercent(calmest.cagr)} a year).`;
 }
+
+/**
+ * Each fund's place on a relative rotation graph in words, Leading first, the
+ * latest arrival first within a quadrant: "Against the S&P 500 (SPY) at the
+ * 2026-02-03 close: micro caps (IWC) entered Leading 3 weeks ago (2026-01-16); …".
+ *
+ * - interval: "weekly" or "daily", for "weeks" or "days" (default "weekly")
+ */
+export function rotationCaption(
+  rows: readonly (Pick<ScoreboardRow, "ticker" | "size" | "style"> & {
+    close: number;
+    run: {quadrant: string; periods: number; atLeast: boolean} | null;
+    entered: number;
+  })[],
+  benchmark: Pick<ScoreboardRow, "ticker" | "size" | "style">,
+  {interval = "weekly"}: {interval?: "weekly" | "daily"} = {}
+): string {
+  const order = ["Leading", "Improving", "Weakening", "Lagging"];
+  const placed = rows
+    .filter((r) => r.run)
+    .sort((a, b) => order.indexOf(a.run!.quadrant) - order.indexOf(b.run!.quadrant) || a.run!.periods - b.run!.periods);
+  const against = midSentence(describeFund(benchmark));
+  if (!placed.length) return `No fund has enough history against ${against} for this view.`;
+  const unit = interval === "weekly" ? "week" : "day";
+  const clauses = placed.map(({run, entered, ...fund}) => {
+    const {quadrant, periods, atLeast} = run!;
+    const name = midSentence(describeFund(fund));
+    if (atLeast)
+      return `${name} entered ${quadrant} on or before ${formatDay(entered)}, the first point its history gives`;
+    if (periods === 0) return `${name} entered ${quadrant} at this close`;
+    return `${name} entered ${quadrant} ${periods} ${unit}${periods === 1 ? "" : "s"} ago (${formatDay(entered)})`;
+  });
+  const close = Math.max(...placed.map((r) => r.close));
+  return `Against ${against} at the ${formatDay(close)} close: ${clauses.join("; ")}.`;
+}
+
+/** "Micro caps (IWC)" → "micro caps (IWC)"; names that start with a capital for themselves ("S&P") stay. */
+function midSentence(name: string): string {
+  return name.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}

@@ -19,6 +19,18 @@ export {rollingSpread, rollingSpreads} from "./spread.js";
 export {relativeStrength, logRelativeStrength} from "./relative-strength.js";
 export {expandingPercentile, rollingPercentile, rollingZScore, expandingZScore} from "./percentile.js";
 export {sma, ema, crossovers, crossoverName, type Crossover} from "./moving-average.js";
+export {periodEnds, INTERVALS, type Interval} from "./period-ends.js";
+export {rsRatio, rsMomentum, rotation, type Rotation, type RotationOptions} from "./rotation.js";
+export {
+  quadrantOf,
+  quadrantRun,
+  heading,
+  QUADRANTS,
+  type Quadrant,
+  type QuadrantRun,
+  type Heading
+} from "./quadrant.js";
+export {rotationStudy, type RotationRow} from "./rotation-study.js";
 export {runningPeak, rollingMax, priorHigh, distanceFromHigh} from "./peak.js";
 export {rollingVolatility, rollingCovariance, rollingCorrelation, rollingBeta} from "./rolling-stats.js";
 export {positiveStreaks, longestPositiveStreak, currentPositiveStreak, type Streak} from "./streaks.js";
@@ -38,6 +50,7 @@ export {
   underwaterCaption,
   rollingRiskCaption,
   riskReturnCaption,
+  rotationCaption,
   type LeadRule
 } from "./captions.js";
 export {leadershipEpisodes, episodeLabel, type Episode} from "./episodes.js";

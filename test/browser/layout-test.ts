@@ -81,7 +81,14 @@ describe.skipIf(!chromiumPath || !realSiteUrl)("layout on the real prices", () =
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
 
-  for (const path of ["index.html", "spreads.html", "persistence.html", "factors.html", "reports/small-caps.html"])
+  for (const path of [
+    "index.html",
+    "spreads.html",
+    "persistence.html",
+    "factors.html",
+    "reports/small-caps.html",
+    "rotation.html"
+  ])
     it(`${path} at 390 px: no sideways scroll, the sidebar toggle clear of the content`, async () => {
       const {page} = await openPage(browser, `${realSiteUrl}${path}`, {viewport: {width: 390, height: 844}});
       const m = await page.evaluate(() => ({

@@ -4,6 +4,7 @@ import {
   currentLeadCaption,
   persistenceCaption,
   persistenceShareCaption,
+  rotationCaption,
   scoreboardCaption,
   spreadCaption,
   trendCaption,
@@ -170,6 +171,44 @@ describe("persistenceCaption(study, {pair, window, threshold, horizon})", () => 
       )
     ).toBe(
       "No past lead of A over B (63-day spread above 5 points) is old enough to judge. The current lead is 400 days old; no past lead lasted as long to compare with."
+    );
+  });
+});
+
+describe("rotationCaption(rows, benchmark, {interval})", () => {
+  const close = Date.UTC(2026, 1, 3);
+  const placed = (ticker: string, quadrant: string, periods: number, entered: string, atLeast = false) => ({
+    ...fundInfo(ticker),
+    close,
+    run: {quadrant, periods, atLeast},
+    entered: Date.parse(entered)
+  });
+  it("says where each fund is and since when, Leading first, the latest arrival first", () => {
+    const rows = [
+      placed("IVW", "Lagging", 5, "2026-01-02"),
+      placed("IVE", "Leading", 5, "2026-01-02"),
+      placed("IWC", "Leading", 3, "2026-01-16"),
+      placed("IJT", "Improving", 1, "2026-01-30")
+    ];
+    expect(rotationCaption(rows, fundInfo("SPY"))).toBe(
+      "Against the S&P 500 (SPY) at the 2026-02-03 close: micro caps (IWC) entered Leading 3 weeks ago (2026-01-16); " +
+        "large-cap value (IVE) entered Leading 5 weeks ago (2026-01-02); small-cap growth (IJT) entered Improving 1 week ago (2026-01-30); " +
+        "large-cap growth (IVW) entered Lagging 5 weeks ago (2026-01-02)."
+    );
+  });
+  it("days on a daily graph; 'at this close' for a fund that just arrived; a run as old as the history says so", () => {
+    const rows = [placed("IJR", "Weakening", 0, "2026-02-03"), placed("IWM", "Lagging", 40, "2025-12-01", true)];
+    expect(rotationCaption(rows, fundInfo("IWB"), {interval: "daily"})).toBe(
+      "Against large caps (IWB) at the 2026-02-03 close: small-cap core (IJR) entered Weakening at this close; " +
+        "small caps (IWM) entered Lagging on or before 2025-12-01, the first point its history gives."
+    );
+    expect(rotationCaption([placed("IJR", "Leading", 2, "2026-01-30")], fundInfo("SPY"), {interval: "daily"})).toMatch(
+      /entered Leading 2 days ago \(2026-01-30\)/
+    );
+  });
+  it("says so when no fund has enough history", () => {
+    expect(rotationCaption([{...fundInfo("IJR"), close: NaN, run: null, entered: NaN}], fundInfo("SPY"))).toBe(
+      "No fund has enough history against the S&P 500 (SPY) for this view."
     );
   });
 });
