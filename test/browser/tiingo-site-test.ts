@@ -1,9 +1,10 @@
 // Issue 10 §1: with a key, Tiingo's data flows through every page as Yahoo's does. A loopback server answers in
 // Tiingo's documented format (data-loaders/sources/tiingo.ts) with the synthetic sample's prices, the site is built
 // from it with WORKBENCH_SOURCE=tiingo, and every page must render as the sample build does, the scoreboard with the
-// very same numbers, and the key must appear nowhere in the built site, the build's output or the cache.
+// very same numbers, and the key must appear nowhere in the built site, the build's output or the cache. The same
+// build's cache holds two recorded fund valuation snapshots (issue 10 §4), so the Valuation page must show their history.
 import {spawn} from "node:child_process";
-import {existsSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {join, resolve} from "node:path";
@@ -22,6 +23,38 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const OUTPUT = "test/.tmp/dist-tiingo";
 const CACHE = "test/.tmp/cache-tiingo";
 const KEY = "tiingo-test-key-5b0c1e9a77d2";
+
+/**
+ * Two recorded fund valuation snapshots, two weeks apart, as data-loaders/valuation-history.ts keeps them. By hand:
+ * small side (IWC, IJS, IJR, IJT, IWM) median P/E 15 then 16; large side (IVE, IVV, IVW, IWB, SPY) 25 then 25.5.
+ */
+const PE: Record<string, [number, number]> = {
+  IWC: [14, 15],
+  IJS: [12, 13],
+  IJR: [15, 16],
+  IJT: [18, 19],
+  IWM: [16, 17],
+  IJH: [17, 18],
+  IVE: [20, 20.5],
+  IVV: [25, 25.5],
+  IVW: [32, 32.5],
+  IWB: [24, 24.5],
+  SPY: [25, 25.5]
+};
+const DAYS = ["2026-11-06", "2026-11-20"];
+function seedValuationSnapshots(cacheDir: string) {
+  mkdirSync(cacheDir, {recursive: true});
+  const rows = (k: 0 | 1) => Object.entries(PE).map(([ticker, pe]) => ({ticker, pe: pe[k], pb: 2, ps: 1.5, pcf: 12}));
+  const fetchedAt = (k: 0 | 1) => `${DAYS[k]}T12:00:00.000Z`;
+  writeFileSync(
+    join(cacheDir, "fund-valuation.json"),
+    JSON.stringify({fetchedAt: fetchedAt(1), tickers: Object.keys(PE), rows: rows(1)})
+  );
+  const history = ([0, 1] as const).flatMap((k) =>
+    rows(k).map((r) => ({date: DAYS[k], fetchedAt: fetchedAt(k), ...r}))
+  );
+  writeFileSync(join(cacheDir, "fund-valuation-history.json"), JSON.stringify({version: 1, rows: history}));
+}
 
 /** Every file under a folder, recursively. */
 function files(dir: string): string[] {
@@ -82,12 +115,14 @@ describe.skipIf(!chromiumPath || !siteUrl)("the site built from Tiingo (loopback
     const tiingoUrl = `http://127.0.0.1:${(tiingo.address() as AddressInfo).port}`;
     rmSync(resolve(ROOT, OUTPUT), {recursive: true, force: true});
     rmSync(resolve(ROOT, CACHE), {recursive: true, force: true});
+    seedValuationSnapshots(resolve(ROOT, CACHE));
     const env = {
       ...process.env,
       WORKBENCH_SOURCE: "tiingo",
       WORKBENCH_TIINGO_URL: tiingoUrl,
       TIINGO_API_KEY: KEY,
-      WORKBENCH_FUND_VALUATION: "off",
+      // The recorded snapshots only: never Yahoo.
+      WORKBENCH_FUND_VALUATION: "cache",
       WORKBENCH_RESEARCH_SOURCE: "sample",
       WORKBENCH_OUTPUT: OUTPUT,
       WORKBENCH_CACHE_DIR: CACHE
@@ -163,5 +198,34 @@ describe.skipIf(!chromiumPath || !siteUrl)("the site built from Tiingo (loopback
     expect(fromTiingo.cells).toEqual(fromSample.cells);
     expect(fromTiingo.source).toMatch(/^Source: Tiingo end-of-day prices · total return from adjusted close/);
     expect(fromTiingo.banner).toBe(0);
+  });
+
+  it("the Valuation page shows the two recorded snapshots' median P/E, small against large, with their dates", async () => {
+    const {page, problems} = await openPage(browser, `${url}valuation.html`);
+    expect(problems.errorCells).toEqual([]);
+    const figure = page.locator("figure.workbench-figure", {has: page.locator(".fund-history-count")});
+    await expect(figure.locator(".fund-history-count").innerText()).resolves.toBe(
+      "2 snapshots kept, 2026-11-06 to 2026-11-20. Source: Yahoo Finance fund holdings (topHoldings, via yahoo-finance2)."
+    );
+    await expect(figure.locator("figcaption").first().innerText()).resolves.toMatch(
+      /Median P\/E of small-cap and large-cap funds' holdings at each of the 2 snapshots kept, 2026-11-06 to 2026-11-20/
+    );
+    // A line per side and a dot per side and day, the large side above the small one.
+    expect(await figure.locator('g[aria-label="line"] path').count()).toBe(2);
+    const dots = await figure
+      .locator('g[aria-label="dot"] circle')
+      .evaluateAll((cs) => cs.map((c) => ({fill: c.getAttribute("fill"), cy: Number(c.getAttribute("cy"))})));
+    expect(dots).toHaveLength(4);
+    const [small, large] = ["#ef8a62", "#4393c3"].map((f) => dots.filter((d) => d.fill === f).map((d) => d.cy));
+    expect(Math.max(...large)).toBeLessThan(Math.min(...small));
+    await page.close();
+  });
+
+  it("the sample build, with no snapshot, says so instead of drawing a history", async () => {
+    const {page} = await openPage(browser, `${siteUrl}valuation.html`);
+    await expect(page.locator(".fund-history-count").innerText()).resolves.toMatch(
+      /^No snapshot kept yet\. The chart appears/
+    );
+    await page.close();
   });
 });

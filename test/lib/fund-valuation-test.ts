@@ -3,6 +3,7 @@ import {
   isStale,
   median,
   medianComparison,
+  medianHistory,
   sizeMedians,
   sortBySize,
   type FundValuation
@@ -110,5 +111,35 @@ describe("isStale(fetchedAt, now, {days})", () => {
   });
   it("rejects a date it cannot read", () => {
     expect(() => isStale("yesterday", now)).toThrow("invalid fetchedAt: yesterday");
+  });
+});
+
+describe("medianHistory(history, {metric, fund})", () => {
+  // Two recorded days: small side IWC, IJR, IJS; large side IVV, SPY; IJH (mid) left out.
+  const day = (date: string, pes: Record<string, number | null>) =>
+    Object.entries(pes).map(([ticker, pe]) => ({...row(ticker, pe), date, fetchedAt: `${date}T12:00:00.000Z`}));
+  const HISTORY = [
+    ...day("2026-05-20", {IWC: 14, IJR: 16, IJS: 12, IJH: 18, IVV: 25, SPY: 24}),
+    ...day("2026-06-03", {IWC: 15, IJR: 17, IJS: null, IJH: 19, IVV: 26, SPY: 27})
+  ];
+
+  it("gives each day's small and large medians, oldest first, by hand: (14, 16, 12) → 14, (24, 25) → 24.5; (15, 17) → 16, (26, 27) → 26.5", () => {
+    expect(medianHistory([...HISTORY].reverse())).toEqual([
+      {date: "2026-05-20", small: 14, large: 24.5, smallCount: 3, largeCount: 2},
+      {date: "2026-06-03", small: 16, large: 26.5, smallCount: 2, largeCount: 2}
+    ]);
+  });
+
+  it("a day without one side has NaN there; no history is no days", () => {
+    const [only] = medianHistory(day("2026-05-20", {IVV: 25}));
+    expect(only).toMatchObject({date: "2026-05-20", large: 25, smallCount: 0});
+    expect(only.small).toBeNaN();
+    expect(medianHistory([])).toEqual([]);
+  });
+
+  it("uses the declared universe's sizes when given", () => {
+    const fund = fundLookup([{ticker: "AVUV", name: "Avantis U.S. Small Cap Value", size: "small", style: "value"}]);
+    const [d] = medianHistory([...day("2026-05-20", {AVUV: 10, IVV: 25})], {fund});
+    expect(d).toMatchObject({small: 10, large: 25, smallCount: 1, largeCount: 1});
   });
 });
