@@ -7,6 +7,7 @@ export default {
     {name: "Trend", path: "/trend"},
     {name: "Valuation", path: "/valuation"},
     {name: "Returns", path: "/returns"},
+    {name: "Backtest", path: "/backtest"},
     {name: "Factor exposure", path: "/factors"},
     {name: "Regimes", path: "/regimes"},
     {name: "False dawns", path: "/persistence"},
