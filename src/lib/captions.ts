@@ -200,7 +200,7 @@ export function ruleDescription(rule: Rule, [small, large]: readonly [string, st
     case "trend":
       return `trend (${small} ÷ ${large} above its ${rule.ma}-day average)`;
     case "spread":
-      return `spread (${small} in above ${formatNumber(rule.enter)} points of ${rule.window}-day spread, out below ${formatNumber(rule.exit)})`;
+      return `spread (into ${small} when its ${rule.window}-day lead over ${large} closes above ${formatNumber(rule.enter)} points, out below ${formatNumber(rule.exit)})`;
     case "momentum":
       return `dual momentum (the better ${rule.window}-day return, cash when both trail it)`;
   }

@@ -77,3 +77,31 @@ export {positiveShare} from "./positive-share.js";
 export {beta, correlation, trackingError, informationRatio} from "./benchmark-stats.js";
 export {upDownCapture, type Capture} from "./capture.js";
 export {performanceMetrics, type PerformanceMetrics, type IndexSeries} from "./performance-metrics.js";
+export {
+  LARGE,
+  SMALL,
+  CASH,
+  RULES,
+  trendPositions,
+  spreadPositions,
+  momentumPositions,
+  hysteresis,
+  rulePositions,
+  type Holding,
+  type Rule,
+  type RuleName
+} from "./switching-rules.js";
+export {backtest, type BacktestRun, type Switch} from "./backtest.js";
+export {rebalancedMix} from "./rebalanced-mix.js";
+export {
+  pairPanel,
+  backtestStudy,
+  backtestMetrics,
+  ruleWarmup,
+  type PairPanel,
+  type DailyRate,
+  type BacktestLine,
+  type BacktestStudy,
+  type BacktestRow
+} from "./backtest-study.js";
+export {sensitivityGrid, GRID_AXES, type GridCell, type SensitivityGrid} from "./sensitivity.js";
