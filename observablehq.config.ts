@@ -8,6 +8,7 @@ export default {
     {name: "Valuation", path: "/valuation"},
     {name: "Returns", path: "/returns"},
     {name: "Rotation", path: "/rotation"},
+    {name: "Backtest", path: "/backtest"},
     {name: "Factor exposure", path: "/factors"},
     {name: "Regimes", path: "/regimes"},
     {name: "False dawns", path: "/persistence"},

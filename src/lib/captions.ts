@@ -2,6 +2,7 @@ import {formatDay} from "./dates.js";
 import {formatNumber, formatOrdinal, formatPercent, formatPoints} from "./format.js";
 import type {Period} from "./periods.js";
 import type {ScoreboardRow} from "./scoreboard.js";
+import type {Rule} from "./switching-rules.js";
 import type {TrendStudy} from "./trend-study.js";
 
 /**
@@ -329,4 +330,42 @@ export function rotationCaption(
 /** "Micro caps (IWC)" → "micro caps (IWC)"; names that start with a capital for themselves ("S&P") stay. */
 function midSentence(name: string): string {
   return name.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}
+
+/** A switching rule in words: "trend (IJR ÷ SPY above its 200-day average)". */
+export function ruleDescription(rule: Rule, [small, large]: readonly [string, string]): string {
+  switch (rule.rule) {
+    case "trend":
+      return `trend (${small} ÷ ${large} above its ${rule.ma}-day average)`;
+    case "spread":
+      return `spread (into ${small} when its ${rule.window}-day lead over ${large} closes above ${formatNumber(rule.enter)} points, out below ${formatNumber(rule.exit)})`;
+    case "momentum":
+      return `dual momentum (the better ${rule.window}-day return, cash when both trail it)`;
+  }
+}
+
+/**
+ * A backtest's result against its benchmarks: "IJR/SPY by trend (…), 2006-01-03 to 2025-12-31: the strategy
+ * returned 378.5% (8.2% a year, max drawdown -60.0%) against 435.1% for IJR, 679.7% for SPY and 561.8% for 50/50,
+ * switching 11.1 times a year with 43% of days in IJR."
+ */
+export function backtestCaption(
+  rows: readonly {
+    name: string;
+    totalReturn: number;
+    cagr: number;
+    maxDrawdown: number;
+    switchesPerYear: number;
+    shareSmall: number;
+    start: string;
+    end: string;
+  }[],
+  rule: Rule,
+  names: readonly [string, string]
+): string {
+  const [strategy, ...others] = rows;
+  if (!strategy?.start) return "Not enough closes in this range for a backtest.";
+  const against = others.map((r) => `${formatPercent(r.totalReturn)} for ${r.name}`);
+  const list = `${against.slice(0, -1).join(", ")} and ${against[against.length - 1]}`;
+  return `${names[0]}/${names[1]} by ${ruleDescription(rule, names)}, ${strategy.start} to ${strategy.end}: the strategy returned ${formatPercent(strategy.totalReturn)} (${formatPercent(strategy.cagr)} a year, max drawdown ${formatPercent(strategy.maxDrawdown)}) against ${list}, switching ${formatNumber(strategy.switchesPerYear)} times a year with ${formatPercent(strategy.shareSmall, {digits: 0})} of days in ${names[0]}.`;
 }

@@ -98,3 +98,31 @@ export {performanceMetrics, type PerformanceMetrics, type IndexSeries} from "./p
 export {calendarMonthReturns, type MonthReturn} from "./month-returns.js";
 export {rollingSharpe} from "./rolling-sharpe.js";
 export {rollingRisk, ROLLING_METRICS, type RollingRisk, type RollingMetric} from "./rolling-risk.js";
+export {
+  LARGE,
+  SMALL,
+  CASH,
+  RULES,
+  trendPositions,
+  spreadPositions,
+  momentumPositions,
+  hysteresis,
+  rulePositions,
+  type Holding,
+  type Rule,
+  type RuleName
+} from "./switching-rules.js";
+export {backtest, type BacktestRun, type Switch} from "./backtest.js";
+export {rebalancedMix} from "./rebalanced-mix.js";
+export {
+  pairPanel,
+  backtestStudy,
+  backtestMetrics,
+  ruleWarmup,
+  type PairPanel,
+  type DailyRate,
+  type BacktestLine,
+  type BacktestStudy,
+  type BacktestRow
+} from "./backtest-study.js";
+export {sensitivityGrid, GRID_AXES, type GridCell, type SensitivityGrid} from "./sensitivity.js";

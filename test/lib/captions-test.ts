@@ -1,10 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {
+  backtestCaption,
   describeFund,
   currentLeadCaption,
   persistenceCaption,
   persistenceShareCaption,
   rotationCaption,
+  ruleDescription,
   scoreboardCaption,
   spreadCaption,
   trendCaption,
@@ -209,6 +211,39 @@ describe("rotationCaption(rows, benchmark, {interval})", () => {
   it("says so when no fund has enough history", () => {
     expect(rotationCaption([{...fundInfo("IJR"), close: NaN, run: null, entered: NaN}], fundInfo("SPY"))).toBe(
       "No fund has enough history against the S&P 500 (SPY) for this view."
+    );
+  });
+});
+
+describe("ruleDescription(rule, names) and backtestCaption(rows, rule, names)", () => {
+  it("names each rule with its parameters", () => {
+    expect(ruleDescription({rule: "trend", ma: 200}, ["IJR", "SPY"])).toBe(
+      "trend (IJR ÷ SPY above its 200-day average)"
+    );
+    expect(ruleDescription({rule: "spread", window: 63, enter: 2, exit: -1.5}, ["IJR", "SPY"])).toBe(
+      "spread (into IJR when its 63-day lead over SPY closes above 2.0 points, out below -1.5)"
+    );
+    expect(ruleDescription({rule: "momentum", window: 252}, ["IWM", "IWB"])).toBe(
+      "dual momentum (the better 252-day return, cash when both trail it)"
+    );
+  });
+  it("says what the strategy returned against each benchmark, how often it switched and how long it held small", () => {
+    const row = (name: string, totalReturn: number) => ({
+      name,
+      totalReturn,
+      cagr: 0.0815,
+      maxDrawdown: -0.5995,
+      switchesPerYear: 11.05,
+      shareSmall: 0.428,
+      start: "2006-01-03",
+      end: "2025-12-31"
+    });
+    const rows = [row("Strategy", 3.7851), row("IJR", 4.3511), row("SPY", 6.7966), row("50/50", 5.6178)];
+    expect(backtestCaption(rows, {rule: "trend", ma: 200}, ["IJR", "SPY"])).toBe(
+      "IJR/SPY by trend (IJR ÷ SPY above its 200-day average), 2006-01-03 to 2025-12-31: the strategy returned 378.5% (8.2% a year, max drawdown -60.0%) against 435.1% for IJR, 679.7% for SPY and 561.8% for 50/50, switching 11.1 times a year with 43% of days in IJR."
+    );
+    expect(backtestCaption([{...row("Strategy", NaN), start: ""}], {rule: "trend", ma: 200}, ["IJR", "SPY"])).toBe(
+      "Not enough closes in this range for a backtest."
     );
   });
 });
