@@ -111,6 +111,9 @@ export function scratchpad({
     output.replaceChildren();
     output.classList.add("scratch-running");
     let exports: Record<string, unknown> = {};
+    // One turn of the event loop first: the page paints the cell as running, and the cells saved just before
+    // reach the browser's storage even if this one never returns.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       const display = (value: unknown) => (output.append(scratchView(value)), value);
       const result = await runCell(compileCell(source), {...env, display});
@@ -223,7 +226,7 @@ export function scratchpad({
   for (const source of opened) add(source);
   const trusted = same(ran, opened) || same(starter, opened);
   if (linked && "error" in linked)
-    note(`${linked.error} Below are the cells you had; nothing has run.`, "scratch-stopped");
+    note(`${linked.error} The cells below are your own (or the starter cells); nothing has run.`, "scratch-stopped");
   else if (saved?.running)
     note(
       "The last run did not finish (a cell may loop forever, or the tab was closed): nothing has run. Check the cells, then Run.",
