@@ -13,7 +13,8 @@ export default {
     {name: "Regimes", path: "/regimes"},
     {name: "False dawns", path: "/persistence"},
     {name: "Report: small caps", path: "/reports/small-caps"},
-    {name: "Notebook", path: "/notebook"}
+    {name: "Notebook", path: "/notebook"},
+    {name: "Scratch", path: "/scratch"}
   ],
   head: '<link rel="icon" href="data:,">',
   root: "src",

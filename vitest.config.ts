@@ -6,6 +6,7 @@ export default defineConfig({
     reporters: ["./test/summary-reporter.ts", "default"],
     projects: [
       {
+        resolve: {alias: {"arquero/dist/arquero.js": new URL("test/arquero-default.ts", import.meta.url).pathname}},
         test: {
           name: "unit",
           include: ["test/**/*-test.ts"],

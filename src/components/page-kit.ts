@@ -1,5 +1,5 @@
 import {html} from "htl";
-import {tableFromIPC} from "apache-arrow";
+import {tableFromIPC, type Table} from "apache-arrow";
 import {formatDay} from "../lib/dates.js";
 import {pricesByTicker, type TickerPrices} from "../lib/price-panel.js";
 import {tableColumns} from "../lib/table-columns.js";
@@ -41,6 +41,8 @@ export type Columns = {date: Float64Array; missing: string[]} & Record<string, F
 export interface Page extends Partial<Record<TableName, Columns>> {
   /** Per-fund typed arrays (empty when prices were not asked for). */
   prices: Map<string, TickerPrices>;
+  /** The prices as decoded, one long Arrow table (null when prices were not asked for): for arquero's `aq.fromArrow`. */
+  pricesTable: Table | null;
   meta: Meta | null;
   research: ResearchMeta | null;
   fundValuation: FundValuationSnapshot | null;
@@ -93,6 +95,7 @@ export async function openData(files: DataFiles, request: PageRequest): Promise<
     </div>`;
   const page: Page = {
     prices,
+    pricesTable,
     meta,
     research,
     fundValuation,
