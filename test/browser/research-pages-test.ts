@@ -242,4 +242,51 @@ describe.skipIf(!siteUrl)("research pages", () => {
     }
     await page.close();
   });
+
+  it("persistence: ?exit=1 sets the exit, and the two counts are the episode table's independent and judged rows", async () => {
+    const {page, problems} = await openPage(
+      browser,
+      `${siteUrl}persistence.html?small=IWM&large=IWB&threshold=3&exit=1&gap=0`
+    );
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator('form:has-text("Exit (points)") input[type="number"]').inputValue()).resolves.toBe("1");
+    const rows = await page
+      .locator("table.episode-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => ({...(tr as HTMLElement).dataset})));
+    const judged = rows.filter((r) => r.outcome !== "too recent");
+    const independent = judged.filter((r) => r.independent === "yes");
+    expect(independent.length).toBeGreaterThan(0);
+    expect(independent.length).toBeLessThan(judged.length);
+    const cells = (count: string) =>
+      page.locator(`table.persistence-share-table tr[data-count="${count}"] td`).allInnerTexts();
+    const [ind, all] = [await cells("independent"), await cells("all")];
+    expect(ind.slice(0, 3)).toEqual([
+      "Independent episodes",
+      String(independent.length),
+      String(independent.filter((r) => r.outcome === "persisted").length)
+    ]);
+    expect(all.slice(0, 3)).toEqual([
+      "All episodes",
+      String(judged.length),
+      String(judged.filter((r) => r.outcome === "persisted").length)
+    ]);
+    expect(ind[5]).toMatch(/^Wilson score/);
+    expect(all[5]).toMatch(/^Circular block bootstrap: blocks of 252 trading days/);
+    await expect(page.locator("#persistence-share").innerText()).resolves.toMatch(
+      new RegExp(
+        `^Of ${independent.length} independent past leads of IWM over IWB \\(63-day spread above 3 points until it fell to 1 or below\\)`
+      )
+    );
+    await page.close();
+  });
+
+  it("persistence: an exit above the threshold is a message, not an error", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}persistence.html?threshold=2&exit=3`);
+    expect(problems.errorCells).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    await expect(page.locator('.note[role="alert"]').first().innerText()).resolves.toBe(
+      "The exit (3 points) must be at or below the threshold (2 points): lower the exit or raise the threshold."
+    );
+    await page.close();
+  });
 });
