@@ -214,7 +214,16 @@ describe.skipIf(!siteUrl)("research pages", () => {
     const pct = (v: number) => `${v > 0 ? "+" : ""}${(v * 100).toFixed(1)}%`;
     const allRow = await page.locator(".regime-table tbody tr").first().locator("td").allInnerTexts();
     expect(allRow[0]).toBe("All months");
-    expect(allRow[2]).toMatch(new RegExp(`^${pct(mean).replace("+", "\\+")} \\([-\\d.]+\\) · ${known.length}$`));
+    expect(allRow[2]).toMatch(
+      new RegExp(`^${pct(mean).replace("+", "\\+")} \\([-\\d.]+; [-\\d.]+\\) · ${known.length}$`)
+    );
+    // The HAC t by hand: Newey-West with lag 5 (horizon − 1) over the months in calendar order, Bartlett weights.
+    const z = months.map((m) => (known.includes(m) ? m.forward - mean : 0));
+    let S = z.reduce((a, v) => a + v * v, 0);
+    for (let l = 1; l <= 5; ++l) for (let t = l; t < z.length; ++t) S += 2 * (1 - l / 6) * z[t] * z[t - l];
+    const hac = mean / (Math.sqrt(S) / known.length);
+    const [, shownHac] = /; ([-\d.]+)\)/.exec(allRow[2])!;
+    expect(Math.abs(+shownHac - hac)).toBeLessThanOrEqual(0.05 + 1e-9);
 
     const file = frenchFile("Portfolios_Formed_on_ME.CSV");
     if (file && (await fromLocalFile(page, "Portfolios_Formed_on_ME", file.vintage))) {
@@ -240,6 +249,24 @@ describe.skipIf(!siteUrl)("research pages", () => {
       expect(checked.length).toBeGreaterThan(500);
       for (const m of checked) expect(m.forward, m.month).toBeCloseTo(forward(m.month), 4);
     }
+    await page.close();
+  });
+
+  it("regimes: ?sample=nonoverlapping keeps only December months for 12 months ahead, and says so in the figure's name", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}regimes.html?sample=nonoverlapping`);
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator("form label:has(input[type=radio]:checked)").allInnerTexts()).resolves.toContain(
+      "Non-overlapping (quarter, half-year, year ends)"
+    );
+    const lines = (await page.locator("details pre").textContent())!.trim().split("\n").slice(1);
+    const sampled = lines.map((l) => l.split(",")).filter((c) => c.slice(1).every((v) => v !== "NaN"));
+    expect(sampled.length).toBeGreaterThan(10);
+    expect(sampled.every(([month]) => month.endsWith("-12"))).toBe(true);
+    const allRow = await page.locator(".regime-table tbody tr").first().locator("td").allInnerTexts();
+    expect(allRow[3]).toMatch(new RegExp(` · ${sampled.length}$`));
+    await expect(page.locator("figure.workbench-figure").getAttribute("data-name")).resolves.toMatch(
+      /-nonoverlapping$/
+    );
     await page.close();
   });
 
