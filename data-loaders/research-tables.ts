@@ -3,6 +3,7 @@ import {existsSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {DateDay, Float64, Table, tableToIPC, vectorFromArray, type Vector} from "apache-arrow";
 import {formatDay} from "../src/lib/dates.js";
+import {completeMonths} from "../src/lib/monthly.js";
 import {toMonthEnd} from "../src/lib/regimes.js";
 import {writeFileAtomic} from "./atomic.js";
 import {folderEntries} from "./folder-entries.js";
@@ -127,20 +128,23 @@ export function valuationColumns(raw: RawDataset[], log: (m: string) => void = (
   return Object.fromEntries([["date", joined.date], ...names.map((n) => [n, joined[n]])]) as Columns;
 }
 
-/** Monthly macro at month ends: FEDFUNDS (monthly average), DFF (month mean), DGS10 (last value of the month), INDPRO (reference month). */
+/**
+ * Monthly macro at month ends: FEDFUNDS (monthly average), DFF (month mean), DGS10 (last value of the month), INDPRO
+ * (reference month). The daily series give complete months only: a month still running is dropped.
+ */
 export function macroColumns(raw: RawDataset[]): Columns {
   const series: Record<string, {dates: Float64Array; values: Float64Array}> = {};
   const spec = [
-    ["FEDFUNDS", "fedFunds", "mean"],
-    ["DFF", "dff", "mean"],
-    ["DGS10", "dgs10", "last"],
-    ["INDPRO", "indpro", "last"]
+    ["FEDFUNDS", "fedFunds", "mean", "monthly"],
+    ["DFF", "dff", "mean", "daily"],
+    ["DGS10", "dgs10", "last", "daily"],
+    ["INDPRO", "indpro", "last", "monthly"]
   ] as const;
-  for (const [id, name, how] of spec) {
+  for (const [id, name, how, frequency] of spec) {
     const r = raw.find((d) => d.dataset.id === id);
     if (!r?.text) continue;
     const s = parseFredCsv(r.text, {id});
-    series[name] = toMonthEnd(s.dates, s.values, {how});
+    series[name] = (frequency === "daily" ? completeMonths : toMonthEnd)(s.dates, s.values, {how});
   }
   const joined = outerJoin(series);
   for (const [, name] of spec) joined[name] ??= new Float64Array(joined.date.length).fill(NaN);
@@ -164,7 +168,7 @@ export function buildResearch(
     missing: series.filter((s) => s.rows === 0).map((s) => s.ticker),
     notes: [
       "French returns are converted from percent to fractions; BE/ME is published as a ratio.",
-      "Macro series are monthly at month ends: FEDFUNDS and DFF as monthly averages, DGS10 as the month's last value, INDPRO as the reference month (published about two weeks after it ends)."
+      "Macro series are monthly at month ends: FEDFUNDS and DFF as monthly averages, DGS10 as the month's last value, INDPRO as the reference month (published about two weeks after it ends). Complete months only: a month the daily series have not finished is left out."
     ],
     series
   };

@@ -8,8 +8,9 @@ const points = (x: number) => formatNumber(x, {sign: true});
 
 /**
  * Every episode, newest first: label (start month), start, end, duration,
- * peak, the forward spread over the horizon (points) and whether it persisted. Each
- * row carries data-label (YYYY-MM), data-start and data-end (YYYY-MM-DD, or "open") and data-outcome.
+ * peak, the forward spread over the horizon (points), whether it counts as
+ * independent and whether it persisted. Each row carries data-label (YYYY-MM),
+ * data-start and data-end (YYYY-MM-DD, or "open"), data-independent ("yes" or "no") and data-outcome.
  *
  * - horizon: the outcome horizon in days, for the column title (default 126)
  */
@@ -29,6 +30,11 @@ export function episodeTable(
       {label: "Peak (points)", value: (e) => points(e.peakValue), numeric: true},
       {label: `${horizon}-day spread from start (points)`, value: (e) => points(e.forward), numeric: true},
       {
+        label: "Independent",
+        value: (e) => (e.independent ? "yes" : "no"),
+        title: `Starts after the previous independent episode's ${horizon}-day outcome window ended`
+      },
+      {
         label: "Persisted",
         value: (e) => (e.persisted === null ? "too recent" : e.persisted ? "yes" : "no"),
         nowrap: true
@@ -36,7 +42,13 @@ export function episodeTable(
     ],
     {
       className: "episode-table",
-      data: (e) => ({label: e.label, start: day(e.startDate), end: end(e), outcome: outcomeName(e)})
+      data: (e) => ({
+        label: e.label,
+        start: day(e.startDate),
+        end: end(e),
+        independent: e.independent ? "yes" : "no",
+        outcome: outcomeName(e)
+      })
     }
   );
   const wrap = document.createElement("div");

@@ -20,6 +20,7 @@ const day = (t: number) => new Date(t).toISOString().slice(0, 10);
  *
  * - width: chart width in pixels (default 640)
  * - threshold: the episode threshold in points (default 5)
+ * - exit: the level at or below which an episode ends, drawn dotted when it differs from the threshold (default the threshold)
  * - window: the spread's window in days, for the axis label (default 63)
  * - horizon: the outcome horizon in days, for the tips (default 126)
  * - from: first date shown, epoch ms (default everything)
@@ -30,11 +31,20 @@ export function episodeTimeline(
   {
     width = 640,
     threshold = 5,
+    exit = threshold,
     window = 63,
     horizon = 126,
     from = -Infinity,
     maxLabels = 30
-  }: {width?: number; threshold?: number; window?: number; horizon?: number; from?: number; maxLabels?: number} = {}
+  }: {
+    width?: number;
+    threshold?: number;
+    exit?: number;
+    window?: number;
+    horizon?: number;
+    from?: number;
+    maxLabels?: number;
+  } = {}
 ): SVGSVGElement | HTMLElement {
   const {date, spread} = study;
   const last = date.length ? date[date.length - 1] : NaN;
@@ -65,6 +75,7 @@ export function episodeTimeline(
       Plot.rect(shown, {x1: "x1", x2: "x2", fill: "outcome", fillOpacity: 0.25}),
       Plot.ruleY([0], {strokeOpacity: 0.5}),
       Plot.ruleY([threshold], {stroke: "#f28e2b", strokeDasharray: "4,3", strokeWidth: 1.5}),
+      exit !== threshold ? Plot.ruleY([exit], {stroke: "#f28e2b", strokeDasharray: "1,3", strokeWidth: 1.5}) : null,
       Plot.lineY(points, {x: "date", y: "spread", strokeWidth: 1}),
       Plot.dot(shown, {
         x: (e) => new Date(e.peakDate),
@@ -95,7 +106,17 @@ export function episodeTimeline(
         textAnchor: "start",
         fill: "#f28e2b",
         fontSize: 10
-      })
+      }),
+      exit !== threshold
+        ? Plot.text([`exit\n${formatNumber(exit, {digits: exit % 1 ? 1 : 0})} points`], {
+            y: exit,
+            frameAnchor: "right",
+            dx: 6,
+            textAnchor: "start",
+            fill: "#f28e2b",
+            fontSize: 10
+          })
+        : null
     ]
   });
 }

@@ -126,6 +126,8 @@ export interface LeadRule {
   pair: string;
   window?: number;
   threshold?: number;
+  /** The exit level in points (default 0); equal to the threshold, an episode is a plain run above it. */
+  exit?: number;
   horizon?: number;
 }
 
@@ -142,17 +144,39 @@ function signedPoints(x: number): string {
     : "–";
 }
 
+/** "63-day spread above 5 points until it fell to 0 or below", or "… above 5 points" when the exit is the threshold. */
+function leadRuleWords({window = 63, threshold = 5, exit = 0}: Omit<LeadRule, "pair">): string {
+  const rule = `${window}-day spread above ${threshold} points`;
+  return exit === threshold ? rule : `${rule} until it fell to ${exit} or below`;
+}
+
+const percent = (x: number) => formatPercent(x, {digits: 0});
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 /**
- * How often past leads persisted: "Of 40 past leads of IJR over IVV (63-day spread above 5 points),
- * 21 (53%) were still ahead 126 trading days later (95% interval 38%–67%)."
+ * How often past leads persisted, on the independent leads with Wilson's interval and on all of them with
+ * the block bootstrap's: "Of 9 independent past leads of IJR over IVV (63-day spread above 5 points until
+ * it fell to 0 or below), 3 (33%) were still ahead 126 trading days later (95% Wilson interval 12%–65%).
+ * Counting all 14, overlapping ones included, 5 (36%) were (95% block-bootstrap interval 13%–62%)."
  */
 export function persistenceShareCaption(
-  {share}: {share: {persisted: number; n: number; lower: number; upper: number; estimate: number}},
-  {pair, window = 63, threshold = 5, horizon = 126}: LeadRule
+  {
+    independent,
+    all
+  }: {
+    independent: {persisted: number; n: number; lower: number; upper: number; estimate: number};
+    all: {successes: number; n: number; lower: number; upper: number; estimate: number};
+  },
+  {pair, horizon = 126, ...rule}: LeadRule
 ): string {
-  const rule = `${window}-day spread above ${threshold} points`;
-  if (share.n === 0) return `No past lead of ${leadOf(pair)} (${rule}) is old enough to judge.`;
-  return `Of ${share.n} past lead${share.n === 1 ? "" : "s"} of ${leadOf(pair)} (${rule}), ${share.persisted} (${formatPercent(share.estimate, {digits: 0})}) ${share.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% interval ${formatPercent(share.lower, {digits: 0})}–${formatPercent(share.upper, {digits: 0})}).`;
+  const lead = `${leadOf(pair)} (${leadRuleWords(rule)})`;
+  if (independent.n === 0) return `No past lead of ${lead} is old enough to judge.`;
+  const first = `Of ${count(independent.n, "independent past lead")} of ${lead}, ${independent.persisted} (${percent(independent.estimate)}) ${independent.persisted === 1 ? "was" : "were"} still ahead ${horizon} trading days later (95% Wilson interval ${percent(independent.lower)}–${percent(independent.upper)}).`;
+  if (all.n === independent.n) return `${first} No other lead overlapped them.`;
+  const interval = Number.isFinite(all.lower)
+    ? `95% block-bootstrap interval ${percent(all.lower)}–${percent(all.upper)}`
+    : "the history is too short for a block-bootstrap interval";
+  return `${first} Counting all ${all.n}, overlapping ones included, ${all.successes} (${percent(all.estimate)}) ${all.successes === 1 ? "was" : "were"} (${interval}).`;
 }
 
 /**

@@ -1,15 +1,18 @@
 /**
- * Leadership episodes: runs of days on which a rolling small-minus-large
- * spread is above a threshold. NaN days neither start nor end an episode: a
- * data gap inside a run is carried through (and counts towards its duration),
- * a gap outside one is ignored.
+ * Leadership episodes: a lead starts on the first day a rolling
+ * small-minus-large spread is above an entry threshold and lasts while the
+ * spread stays above a lower exit level (hysteresis), so a lead that dips
+ * below the entry threshold without giving up its gains is one episode, not
+ * several. NaN days neither start nor end an episode: a data gap inside a run
+ * is carried through (and counts towards its duration), a gap outside one is
+ * ignored.
  */
 
-/** One run above the threshold; positions index the input arrays, dates are epoch ms. */
+/** One lead; positions index the input arrays, dates are epoch ms. */
 export interface Episode {
   /** Position of the first day above the threshold. */
   start: number;
-  /** Position of the last day above the threshold, or null while the episode is still open at the end of the data. */
+  /** Position of the last day above the exit level, or null while the episode is still open at the end of the data. */
   end: number | null;
   /** Position and value of the widest spread inside the episode (the earliest on a tie). */
   peak: number;
@@ -23,29 +26,33 @@ export interface Episode {
 }
 
 /**
- * The episodes of `spread` above `threshold` (strictly: a day exactly at the
- * threshold is not above it), in order.
+ * The episodes of `spread`, in order: each starts on a day above `threshold`
+ * and runs to the last day above `exit` before the spread falls to `exit` or
+ * below (strictly above: a day exactly at a level is not above it). With exit
+ * equal to threshold an episode is a plain run above the threshold.
  *
- * - threshold: level in the spread's units (points), required
- * - minGap: a dip below the threshold lasting fewer than minGap days joins the episodes either side of it (default 0, never join)
+ * - threshold: entry level in the spread's units (points), required
+ * - exit: exit level, at most threshold (default 0: a lead lasts until the spread is no longer positive)
+ * - minGap: a dip to the exit level or below lasting fewer than minGap days does not end an episode (default 0, any dip ends it)
  */
 export function leadershipEpisodes(
   dates: ArrayLike<number>,
   spread: ArrayLike<number>,
-  {threshold, minGap = 0}: {threshold: number; minGap?: number}
+  {threshold, exit = 0, minGap = 0}: {threshold: number; exit?: number; minGap?: number}
 ): Episode[] {
   if (dates.length !== spread.length) throw new Error(`dates has ${dates.length} values, spread has ${spread.length}`);
   if (!Number.isFinite(threshold)) throw new Error(`invalid threshold: ${threshold}`);
+  if (!Number.isFinite(exit) || exit > threshold) throw new Error(`invalid exit: ${exit} (threshold ${threshold})`);
   if (!Number.isInteger(minGap) || minGap < 0) throw new Error(`invalid minGap: ${minGap}`);
   const n = spread.length;
-  // First the plain runs [start, last] (last = last day above), ended by a valid day at or below the threshold.
+  // First the runs above the exit level [start, last], each ended by a valid day at or below it.
   const runs: {start: number; last: number; open: boolean}[] = [];
   let start = -1;
   let last = -1;
   for (let i = 0; i < n; ++i) {
     const v = spread[i];
     if (v !== v) continue;
-    if (v > threshold) {
+    if (v > exit) {
       if (start < 0) start = i;
       last = i;
     } else if (start >= 0) {
@@ -54,7 +61,7 @@ export function leadershipEpisodes(
     }
   }
   if (start >= 0) runs.push({start, last, open: true});
-  // Then join runs separated by a dip of fewer than minGap days (positions between them).
+  // Then join runs separated by a dip of fewer than minGap days (positions between them, NaN days included).
   const merged: typeof runs = [];
   for (const r of runs) {
     const prev = merged[merged.length - 1];
@@ -62,21 +69,27 @@ export function leadershipEpisodes(
       merged[merged.length - 1] = {start: prev.start, last: r.last, open: r.open};
     else merged.push({...r});
   }
-  return merged.map(({start, last, open}) => {
-    let peak = start;
-    for (let i = start + 1; i <= last; ++i) if (spread[i] > spread[peak]) peak = i;
+  // A joined run is an episode when the spread rises above the threshold in it; the episode starts there.
+  const episodes: Episode[] = [];
+  for (const {start: first, last, open} of merged) {
+    let s = first;
+    while (s <= last && !(spread[s] > threshold)) ++s;
+    if (s > last) continue;
+    let peak = s;
+    for (let i = s + 1; i <= last; ++i) if (spread[i] > spread[peak]) peak = i;
     const end = open ? null : last;
-    return {
-      start,
+    episodes.push({
+      start: s,
       end,
       peak,
       peakValue: spread[peak],
-      duration: (open ? n - 1 : last) - start + 1,
-      startDate: dates[start],
+      duration: (open ? n - 1 : last) - s + 1,
+      startDate: dates[s],
       endDate: end === null ? NaN : dates[end],
       peakDate: dates[peak]
-    };
-  });
+    });
+  }
+  return episodes;
 }
 
 /** An episode's label, its start month as YYYY-MM (UTC), e.g. "2024-10". */

@@ -54,7 +54,9 @@ export {
   type LeadRule
 } from "./captions.js";
 export {leadershipEpisodes, episodeLabel, type Episode} from "./episodes.js";
+export {independentEpisodes} from "./independent-episodes.js";
 export {wilsonInterval, type ProportionInterval} from "./proportion-ci.js";
+export {blockBootstrapShare, type BootstrapShare} from "./block-bootstrap.js";
 export {
   forwardSpread,
   forwardSpreads,

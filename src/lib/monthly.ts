@@ -23,9 +23,29 @@ export function monthlyReturns(dates: Float64Array, index: Float64Array): {dates
   const m = toMonthEnd(dates, index, {how: "last"});
   const values = new Float64Array(m.values.length).fill(NaN);
   for (let i = 1; i < values.length; ++i) values[i] = m.values[i] / m.values[i - 1] - 1;
-  if (values.length && dates[dates.length - 1] < lastTradingDay(m.dates[m.dates.length - 1]))
-    values[values.length - 1] = NaN;
+  if (values.length && !completesMonth(dates[dates.length - 1])) values[values.length - 1] = NaN;
   return {dates: m.dates, values};
+}
+
+/** Whether data ending on `lastDay` (epoch ms) complete its month: they reach the month's last trading day. */
+export function completesMonth(lastDay: number): boolean {
+  return lastDay >= lastTradingDay(lastDay);
+}
+
+/**
+ * toMonthEnd for a daily series, complete months only: a month still running
+ * (the data stop before its last trading day) is dropped, so that a month's
+ * mean or last value is never that of a few days.
+ * - how: "last" (default) or "mean", as toMonthEnd
+ */
+export function completeMonths(
+  dates: Float64Array,
+  values: Float64Array,
+  {how = "last"}: {how?: "last" | "mean"} = {}
+): {dates: Float64Array; values: Float64Array} {
+  const m = toMonthEnd(dates, values, {how});
+  if (!m.dates.length || completesMonth(dates[dates.length - 1])) return m;
+  return {dates: m.dates.slice(0, -1), values: m.values.slice(0, -1)};
 }
 
 /**

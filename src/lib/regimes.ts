@@ -1,3 +1,5 @@
+import {neweyWest} from "./newey-west.js";
+
 /**
  * Monthly macro regimes (Fed easing, 10-year yield falling, industrial
  * production growth accelerating) and the forward returns that followed them.
@@ -26,8 +28,10 @@ export interface RegimeRow {
   count: number;
   mean: number;
   sd: number;
-  /** mean / (sd / √count); overlapping forward returns (horizon > 1) overstate it by roughly √horizon. */
+  /** mean / (sd / √count), the plain t; overlapping forward returns (horizon > 1) overstate it by roughly √horizon. */
   tStat: number;
+  /** The mean's Newey-West t (regimeTable's lag), valid with overlapping windows; NaN below two months. */
+  hacTStat: number;
 }
 
 const FLAGS = ["easing", "yieldFalling", "growthAccelerating"] as const;
@@ -154,11 +158,17 @@ export function forwardReturns(monthlyReturns: Float64Array, horizon: number): F
 }
 
 /**
- * Count, mean, sd and t-stat of forward returns for all months, each flag on
- * and off, and each of the 8 combinations. Months where any flag or the
- * forward return is NaN are left out of every row, so rows share one sample.
+ * Count, mean, sd, plain and Newey-West t-statistics of forward returns for
+ * all months, each flag on and off, and each of the 8 combinations. Months
+ * where any flag or the forward return is NaN are left out of every row, so
+ * rows share one sample. The Newey-West t keeps calendar time: a row's mean is
+ * the OLS coefficient of the forward return on the row's indicator over the
+ * consecutive months of the sample's span (zero outside the row), so lag l
+ * pairs months l calendar months apart, whichever rows they are in.
+ *
+ * - lag: the Newey-West lag in months, horizon − 1 for overlapping horizon-month returns (default 0: White's errors)
  */
-export function regimeTable(flags: RegimeFlags, forward: Float64Array): RegimeRow[] {
+export function regimeTable(flags: RegimeFlags, forward: Float64Array, {lag = 0}: {lag?: number} = {}): RegimeRow[] {
   if (forward.length !== flags.dates.length)
     throw new Error(`forward has ${forward.length} months, flags have ${flags.dates.length}`);
   const keep: number[] = [];
@@ -170,10 +180,11 @@ export function regimeTable(flags: RegimeFlags, forward: Float64Array): RegimeRo
   for (const e of [true, false])
     for (const y of [true, false])
       for (const g of [true, false]) conditions.push({easing: e, yieldFalling: y, growthAccelerating: g});
+  const first = keep.length ? keep[0] : 0;
+  const span = keep.length ? keep[keep.length - 1] - first + 1 : 0;
   return conditions.map((c) => {
-    const sample = keep
-      .filter((i) => FLAGS.every((f) => c[f] === undefined || flags[f][i] === (c[f] ? 1 : 0)))
-      .map((i) => forward[i]);
+    const months = keep.filter((i) => FLAGS.every((f) => c[f] === undefined || flags[f][i] === (c[f] ? 1 : 0)));
+    const sample = months.map((i) => forward[i]);
     const label =
       FLAGS.filter((f) => c[f] !== undefined)
         .map((f) => NAMES[f][c[f] ? 0 : 1])
@@ -183,9 +194,18 @@ export function regimeTable(flags: RegimeFlags, forward: Float64Array): RegimeRo
       easing: c.easing ?? null,
       yieldFalling: c.yieldFalling ?? null,
       growthAccelerating: c.growthAccelerating ?? null,
-      ...stats(sample)
+      ...stats(sample),
+      hacTStat: months.length > 1 ? hacT(forward, months, first, span, lag) : NaN
     };
   });
+}
+
+/** Newey-West t of the mean of forward[months], regressing on the months' indicator over `span` months from `first`. */
+function hacT(forward: Float64Array, months: number[], first: number, span: number, lag: number): number {
+  const y = new Float64Array(span);
+  const inRow = new Float64Array(span);
+  for (const i of months) ((y[i - first] = forward[i]), (inRow[i - first] = 1));
+  return neweyWest(y, [inRow], {lag, intercept: false}).hac.tStats[0];
 }
 
 function stats(sample: number[]): {count: number; mean: number; sd: number; tStat: number} {

@@ -47,11 +47,16 @@ describe.skipIf(!siteUrl)("the small-caps report", () => {
       const ijr = r.pairs.find((row) => row[0] === "IJR−IVV")!;
       expect(r.captions[2]).toContain(`${Math.abs(parseFloat(ijr[2])).toFixed(1)} point`);
       expect(r.captions[2]).toContain(`the ${ijr[3]} percentile`);
-      // Persistence: the counts in the sentence are the table's judged rows and its "yes" rows.
+      // Persistence: the sentence counts the table's judged independent rows and their "yes" rows first, then all judged rows.
       const judged = r.episodes.filter((row) => row.at(-1) === "yes" || row.at(-1) === "no");
-      const yes = judged.filter((row) => row.at(-1) === "yes");
-      expect(r.persistence).toContain(`Of ${judged.length} past leads`);
-      expect(r.persistence).toContain(`, ${yes.length} (`);
+      const independent = judged.filter((row) => row.at(-2) === "yes");
+      const yes = (rows: string[][]) => rows.filter((row) => row.at(-1) === "yes").length;
+      expect(independent.length).toBeLessThan(judged.length);
+      expect(r.persistence).toContain(`Of ${independent.length} independent past leads`);
+      expect(r.persistence).toContain(`, ${yes(independent)} (`);
+      expect(r.persistence).toContain(`Wilson interval`);
+      expect(r.persistence).toContain(`Counting all ${judged.length}, overlapping ones included, ${yes(judged)} (`);
+      expect(r.persistence).toMatch(/block-bootstrap interval \d+%–\d+%/);
       await page.close();
     });
   }

@@ -214,7 +214,16 @@ describe.skipIf(!siteUrl)("research pages", () => {
     const pct = (v: number) => `${v > 0 ? "+" : ""}${(v * 100).toFixed(1)}%`;
     const allRow = await page.locator(".regime-table tbody tr").first().locator("td").allInnerTexts();
     expect(allRow[0]).toBe("All months");
-    expect(allRow[2]).toMatch(new RegExp(`^${pct(mean).replace("+", "\\+")} \\([-\\d.]+\\) · ${known.length}$`));
+    expect(allRow[2]).toMatch(
+      new RegExp(`^${pct(mean).replace("+", "\\+")} \\([-\\d.]+; [-\\d.]+\\) · ${known.length}$`)
+    );
+    // The HAC t by hand: Newey-West with lag 5 (horizon − 1) over the months in calendar order, Bartlett weights.
+    const z = months.map((m) => (known.includes(m) ? m.forward - mean : 0));
+    let S = z.reduce((a, v) => a + v * v, 0);
+    for (let l = 1; l <= 5; ++l) for (let t = l; t < z.length; ++t) S += 2 * (1 - l / 6) * z[t] * z[t - l];
+    const hac = mean / (Math.sqrt(S) / known.length);
+    const [, shownHac] = /; ([-\d.]+)\)/.exec(allRow[2])!;
+    expect(Math.abs(+shownHac - hac)).toBeLessThanOrEqual(0.05 + 1e-9);
 
     const file = frenchFile("Portfolios_Formed_on_ME.CSV");
     if (file && (await fromLocalFile(page, "Portfolios_Formed_on_ME", file.vintage))) {
@@ -240,6 +249,71 @@ describe.skipIf(!siteUrl)("research pages", () => {
       expect(checked.length).toBeGreaterThan(500);
       for (const m of checked) expect(m.forward, m.month).toBeCloseTo(forward(m.month), 4);
     }
+    await page.close();
+  });
+
+  it("regimes: ?sample=nonoverlapping keeps only December months for 12 months ahead, and says so in the figure's name", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}regimes.html?sample=nonoverlapping`);
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator("form label:has(input[type=radio]:checked)").allInnerTexts()).resolves.toContain(
+      "Non-overlapping (quarter, half-year, year ends)"
+    );
+    const lines = (await page.locator("details pre").textContent())!.trim().split("\n").slice(1);
+    const sampled = lines.map((l) => l.split(",")).filter((c) => c.slice(1).every((v) => v !== "NaN"));
+    expect(sampled.length).toBeGreaterThan(10);
+    expect(sampled.every(([month]) => month.endsWith("-12"))).toBe(true);
+    const allRow = await page.locator(".regime-table tbody tr").first().locator("td").allInnerTexts();
+    expect(allRow[3]).toMatch(new RegExp(` · ${sampled.length}$`));
+    await expect(page.locator("figure.workbench-figure").getAttribute("data-name")).resolves.toMatch(
+      /-nonoverlapping$/
+    );
+    await page.close();
+  });
+
+  it("persistence: ?exit=1 sets the exit, and the two counts are the episode table's independent and judged rows", async () => {
+    const {page, problems} = await openPage(
+      browser,
+      `${siteUrl}persistence.html?small=IWM&large=IWB&threshold=3&exit=1&gap=0`
+    );
+    expect(problems.errorCells).toEqual([]);
+    await expect(page.locator('form:has-text("Exit (points)") input[type="number"]').inputValue()).resolves.toBe("1");
+    const rows = await page
+      .locator("table.episode-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => ({...(tr as HTMLElement).dataset})));
+    const judged = rows.filter((r) => r.outcome !== "too recent");
+    const independent = judged.filter((r) => r.independent === "yes");
+    expect(independent.length).toBeGreaterThan(0);
+    expect(independent.length).toBeLessThan(judged.length);
+    const cells = (count: string) =>
+      page.locator(`table.persistence-share-table tr[data-count="${count}"] td`).allInnerTexts();
+    const [ind, all] = [await cells("independent"), await cells("all")];
+    expect(ind.slice(0, 3)).toEqual([
+      "Independent episodes",
+      String(independent.length),
+      String(independent.filter((r) => r.outcome === "persisted").length)
+    ]);
+    expect(all.slice(0, 3)).toEqual([
+      "All episodes",
+      String(judged.length),
+      String(judged.filter((r) => r.outcome === "persisted").length)
+    ]);
+    expect(ind[5]).toMatch(/^Wilson score/);
+    expect(all[5]).toMatch(/^Circular block bootstrap: blocks of 252 trading days/);
+    await expect(page.locator("#persistence-share").innerText()).resolves.toMatch(
+      new RegExp(
+        `^Of ${independent.length} independent past leads of IWM over IWB \\(63-day spread above 3 points until it fell to 1 or below\\)`
+      )
+    );
+    await page.close();
+  });
+
+  it("persistence: an exit above the threshold is a message, not an error", async () => {
+    const {page, problems} = await openPage(browser, `${siteUrl}persistence.html?threshold=2&exit=3`);
+    expect(problems.errorCells).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    await expect(page.locator('.note[role="alert"]').first().innerText()).resolves.toBe(
+      "The exit (3 points) must be at or below the threshold (2 points): lower the exit or raise the threshold."
+    );
     await page.close();
   });
 });

@@ -16,7 +16,7 @@ import {
 } from "./snapshot.js";
 
 // 80 weekdays of 2024: a small index swinging around a steadily rising large one (two sine waves, no
-// randomness), a 5-day spread and a 2-point threshold. That gives a one-day episode, four longer ones
+// randomness), a 5-day spread and a 2-point threshold (exit at it too: plain runs). That gives a one-day episode, four longer ones
 // with known 6-day outcomes (persisted and faded) and one still open at the end.
 const N = 80;
 const date = weekdays(Date.UTC(2024, 0, 2), N);
@@ -25,7 +25,7 @@ const small = Float64Array.from(
   {length: N},
   (_, i) => large[i] * (1 + 0.04 * Math.sin(i / 3) + 0.02 * Math.sin(i / 1.7))
 );
-const STUDY = persistenceStudy({date, small, large}, {window: 5, threshold: 2, horizon: 6});
+const STUDY = persistenceStudy({date, small, large}, {window: 5, threshold: 2, exit: 2, horizon: 6});
 
 const colour = (outcome: string) => OUTCOME_COLOR.range[OUTCOME_COLOR.domain.indexOf(outcome)];
 
@@ -90,6 +90,20 @@ describe("episodeTimeline(study, {threshold, window, horizon})", () => {
     expect(texts).toEqual([...STUDY.episodes.map((e) => e.label), "threshold 2 points"]);
     const crowded = episodeTimeline(STUDY, {threshold: 2, maxLabels: 3});
     expect(markElements(crowded, "text").map(text)).toEqual(["threshold 2 points"]);
+  });
+
+  it("draws the exit level as a second, dotted rule with its label when it differs from the threshold", () => {
+    const withExit = episodeTimeline(STUDY, {threshold: 2, exit: -1, maxLabels: 0});
+    const ticks = yTicks(withExit);
+    const rules = markElements(withExit, "rule");
+    expect(rules).toHaveLength(3);
+    const exit = rules[2];
+    expect(exit.parentElement!.getAttribute("stroke-dasharray")).toBe("1,3");
+    expectPixel(+exit.getAttribute("y1")! + offset(exit)[1], tickPixel(ticks, -1), "exit");
+    const text = (t: Element) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ");
+    expect(markElements(withExit, "text").map(text)).toEqual(["threshold 2 points", "exit -1 points"]);
+    // Exiting at the threshold draws no second rule.
+    expect(markElements(episodeTimeline(STUDY, {threshold: 2, exit: 2}), "rule")).toHaveLength(2);
   });
 
   it("puts the threshold label in the right margin, clear of the series", () => {

@@ -15,7 +15,7 @@ const small = Float64Array.from(
   {length: N},
   (_, i) => large[i] * (1 + 0.04 * Math.sin(i / 3) + 0.02 * Math.sin(i / 1.7))
 );
-const {episodes} = persistenceStudy({date, small, large}, {window: 5, threshold: 2, horizon: 6});
+const {episodes} = persistenceStudy({date, small, large}, {window: 5, threshold: 2, exit: 2, horizon: 6});
 const known = episodes.filter((e) => Number.isFinite(e.forward));
 
 describe("outcomeChart(episodes, {horizon})", () => {

@@ -134,21 +134,36 @@ describe("valuationCaption(rank)", () => {
   });
 });
 
-describe("persistenceCaption(study, {pair, window, threshold, horizon})", () => {
-  const share = {persisted: 21, n: 40, estimate: 0.525, lower: 0.375, upper: 0.671};
-  it("counts the past leads that persisted, with the interval, and says none is open", () => {
-    expect(persistenceCaption({share, current: null}, {pair: "IJR−IVV"})).toBe(
-      "Of 40 past leads of IJR over IVV (63-day spread above 5 points), 21 (53%) were still ahead 126 trading days later (95% interval 38%–67%). No lead is open now."
+describe("persistenceCaption(study, {pair, window, threshold, exit, horizon})", () => {
+  const independent = {persisted: 3, n: 9, estimate: 1 / 3, lower: 0.121, upper: 0.646};
+  const all = {successes: 5, n: 14, estimate: 5 / 14, lower: 0.133, upper: 0.625};
+  const share = {independent, all};
+  it("counts the independent past leads that persisted with Wilson's interval, then all of them with the bootstrap's", () => {
+    expect(persistenceCaption({...share, current: null}, {pair: "IJR−IVV"})).toBe(
+      "Of 9 independent past leads of IJR over IVV (63-day spread above 5 points until it fell to 0 or below), 3 (33%) were still ahead 126 trading days later (95% Wilson interval 12%–65%). Counting all 14, overlapping ones included, 5 (36%) were (95% block-bootstrap interval 13%–63%). No lead is open now."
+    );
+  });
+  it("names the rule without an exit when the exit is the threshold, and says when no lead overlapped", () => {
+    expect(
+      persistenceShareCaption(
+        {independent, all: {...all, n: 9, successes: 3}},
+        {pair: "IWM−IWB", threshold: 4, exit: 4, horizon: 63}
+      )
+    ).toBe(
+      "Of 9 independent past leads of IWM over IWB (63-day spread above 4 points), 3 (33%) were still ahead 63 trading days later (95% Wilson interval 12%–65%). No other lead overlapped them."
+    );
+    expect(persistenceShareCaption({independent, all: {...all, lower: NaN, upper: NaN}}, {pair: "SMB"})).toMatch(
+      /Counting all 14, overlapping ones included, 5 \(36%\) were \(the history is too short for a block-bootstrap interval\)\.$/
     );
   });
   it("ranks an open lead at its age, or says nothing compares", () => {
     expect(
       persistenceCaption(
-        {share, current: {age: 12, percentile: 0.81, count: 39}},
+        {...share, current: {age: 12, percentile: 0.81, count: 39}},
         {pair: "IWM−IWB", window: 21, threshold: 3, horizon: 63}
       )
     ).toMatch(
-      /^Of 40 past leads of IWM over IWB \(21-day spread above 3 points\), .* 63 trading days later .* The current lead, 12 days old, ranks in the 81st percentile of past leads at the same age\.$/
+      /^Of 9 independent past leads of IWM over IWB \(21-day spread above 3 points until it fell to 0 or below\), .* 63 trading days later .* The current lead, 12 days old, ranks in the 81st percentile of past leads at the same age\.$/
     );
     // With the study's episodes and the lead's value (points), the sentence dates the lead and says how far ahead it is.
     expect(
@@ -163,13 +178,25 @@ describe("persistenceCaption(study, {pair, window, threshold, horizon})", () => 
     expect(currentLeadCaption({current: null, spread: [1, 6, -2.25]}, {pair: "SMB", window: 21, threshold: 3})).toBe(
       "No lead is open now: the 21-day spread is -2.3 points, not above the 3-point threshold."
     );
-    expect(persistenceShareCaption({share: {...share, n: 1, persisted: 1, estimate: 1}}, {pair: "SMB"})).toMatch(
-      /^Of 1 past lead of SMB \(63-day spread above 5 points\), 1 \(100%\) was still ahead/
+    expect(
+      persistenceShareCaption(
+        {
+          independent: {...independent, n: 1, persisted: 1, estimate: 1},
+          all: {...all, n: 2, successes: 1, estimate: 0.5}
+        },
+        {pair: "SMB", exit: 5}
+      )
+    ).toMatch(
+      /^Of 1 independent past lead of SMB \(63-day spread above 5 points\), 1 \(100%\) was still ahead.* 1 \(50%\) was \(/
     );
     expect(
       persistenceCaption(
-        {share: {...share, n: 0, persisted: 0}, current: {age: 400, percentile: NaN, count: 0}},
-        {pair: "A−B"}
+        {
+          independent: {...independent, n: 0, persisted: 0},
+          all: {...all, n: 0},
+          current: {age: 400, percentile: NaN, count: 0}
+        },
+        {pair: "A−B", exit: 5}
       )
     ).toBe(
       "No past lead of A over B (63-day spread above 5 points) is old enough to judge. The current lead is 400 days old; no past lead lasted as long to compare with."

@@ -3,12 +3,13 @@ import {episodeLabel, leadershipEpisodes} from "../../src/lib/episodes.js";
 
 const DAY = 86_400_000;
 const days = (n: number) => Float64Array.from({length: n}, (_, i) => Date.UTC(2024, 0, 1) + i * DAY);
-const find = (spread: number[], options: {threshold: number; minGap?: number}) =>
-  leadershipEpisodes(days(spread.length), spread, options);
-const spans = (spread: number[], options: {threshold: number; minGap?: number}) =>
-  find(spread, options).map((e) => [e.start, e.end, e.duration]);
+type Options = {threshold: number; exit?: number; minGap?: number};
+// Without an exit, these helpers exit at the threshold: plain runs above it, the rule before hysteresis.
+const find = (spread: number[], options: Options) =>
+  leadershipEpisodes(days(spread.length), spread, {exit: options.threshold, ...options});
+const spans = (spread: number[], options: Options) => find(spread, options).map((e) => [e.start, e.end, e.duration]);
 
-describe("leadershipEpisodes(dates, spread, {threshold, minGap})", () => {
+describe("leadershipEpisodes(dates, spread, {threshold, exit: threshold, minGap}): runs above the threshold", () => {
   it("finds each run above the threshold with its start, end, peak and duration", () => {
     const out = find([1, 6, 7, 4, 8, 2], {threshold: 5});
     expect(out).toHaveLength(2);
@@ -75,8 +76,11 @@ describe("leadershipEpisodes(dates, spread, {threshold, minGap})", () => {
       [3, 3, 1]
     ]);
   });
-  it("rejects a non-finite threshold, a bad minGap and mismatched lengths", () => {
+  it("rejects a non-finite threshold, an exit above the threshold, a bad minGap and mismatched lengths", () => {
     expect(() => find([1], {threshold: NaN})).toThrow("invalid threshold: NaN");
+    expect(() => find([1], {threshold: 5, exit: 6})).toThrow("invalid exit: 6 (threshold 5)");
+    expect(() => find([1], {threshold: 5, exit: NaN})).toThrow("invalid exit: NaN");
+    expect(() => leadershipEpisodes([1], [1], {threshold: -2})).toThrow("invalid exit: 0 (threshold -2)");
     expect(() => find([1], {threshold: 5, minGap: -1})).toThrow("invalid minGap: -1");
     expect(() => find([1], {threshold: 5, minGap: 1.5})).toThrow("invalid minGap: 1.5");
     expect(() => leadershipEpisodes([1, 2], [1], {threshold: 5})).toThrow("dates has 2 values, spread has 1");
@@ -85,6 +89,59 @@ describe("leadershipEpisodes(dates, spread, {threshold, minGap})", () => {
     const spread = Float64Array.of(1, 6, NaN, 7);
     leadershipEpisodes(days(4), spread, {threshold: 5, minGap: 2});
     expect(Array.from(spread)).toEqual([1, 6, NaN, 7]);
+  });
+});
+
+describe("leadershipEpisodes(dates, spread, {threshold, exit, minGap}): hysteresis", () => {
+  // Entry above 5 points, exit at 0 (the default): a lead lasts until the spread is no longer positive.
+  const spread = [1, 6, 3, 4, 7, 2, -1, 3, 4, 6, 0, -2, 8, 1];
+  it("starts above the threshold and ends on the last day above the exit level, by default 0", () => {
+    const out = leadershipEpisodes(days(spread.length), spread, {threshold: 5});
+    expect(out.map((e) => [e.start, e.end, e.duration, e.peak, e.peakValue])).toEqual([
+      [1, 5, 5, 4, 7],
+      [9, 9, 1, 9, 6],
+      [12, null, 2, 12, 8]
+    ]);
+    // Exiting at the threshold instead splits the first lead at its dip to 3 and 4 points.
+    expect(spans(spread, {threshold: 5}).slice(0, 2)).toEqual([
+      [1, 1, 1],
+      [4, 4, 1]
+    ]);
+  });
+  it("needs a new rise above the threshold after an exit: days above the exit alone start nothing", () => {
+    // 3 and 4 after the dip to −1 are above 0 but not above 5: the second episode starts at 6 (position 9).
+    const out = leadershipEpisodes(days(spread.length), spread, {threshold: 5, exit: 0});
+    expect(out[1].startDate).toBe(Date.UTC(2024, 0, 10));
+    expect(leadershipEpisodes(days(4), [1, 3, 4, -1], {threshold: 5})).toEqual([]);
+  });
+  it("treats a day exactly at the exit level as ending the lead", () => {
+    expect(spans([6, 2, 0, 2, 6], {threshold: 5, exit: 0})).toEqual([
+      [0, 1, 2],
+      [4, null, 1]
+    ]);
+  });
+  it("keeps the join-short-dips rule: a dip to the exit level or below shorter than minGap days does not end the lead", () => {
+    // The dip to −1 lasts 1 day (position 6): with minGap 2 the first lead runs on to the 6 at position 9 and beyond.
+    expect(spans(spread, {threshold: 5, exit: 0, minGap: 2})).toEqual([
+      [1, 9, 9],
+      [12, null, 2]
+    ]);
+    // The dip at 10–11 lasts 2 days: minGap 3 joins everything into one open lead.
+    expect(spans(spread, {threshold: 5, exit: 0, minGap: 3})).toEqual([[1, null, 13]]);
+    // A joined stretch that never rises above the threshold before its dip is not an episode; one that does starts there.
+    expect(spans([2, -1, 2, 6, 1], {threshold: 5, exit: 0, minGap: 2})).toEqual([[3, null, 2]]);
+  });
+  it("carries NaN days inside a lead and ignores them outside, as without hysteresis", () => {
+    expect(spans([NaN, 6, NaN, 2, NaN, -1, NaN, 6, NaN], {threshold: 5, exit: 0})).toEqual([
+      [1, 3, 3],
+      [7, null, 2]
+    ]);
+  });
+  it("works with a negative exit", () => {
+    expect(spans([6, -1, -2, -3, 6], {threshold: 5, exit: -2.5})).toEqual([
+      [0, 2, 3],
+      [4, null, 1]
+    ]);
   });
 });
 

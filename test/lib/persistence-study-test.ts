@@ -31,7 +31,7 @@ describe("smbIndexes(date, smb)", () => {
   });
 });
 
-describe("persistenceStudy(indexes, {window, threshold, minGap, horizon})", () => {
+describe("persistenceStudy(indexes, {window, threshold, exit, minGap, horizon})", () => {
   it("labels each episode by its start month and marks whether small caps were still ahead after the horizon", () => {
     // With a 1-day window the spread is each day's return: NaN, 10, 0, 10, 0, 0 points.
     const small = Float64Array.of(1, 1.1, 1.1, 1.21, 1.21, 1.21);
@@ -45,8 +45,41 @@ describe("persistenceStudy(indexes, {window, threshold, minGap, horizon})", () =
     ]);
     expect(s.episodes[0].forward).toBeCloseTo(10, 12);
     expect(s.episodes[1].forward).toBeCloseTo(0, 12);
-    expect(s.share).toMatchObject({persisted: 1, n: 2, estimate: 0.5});
+    // The second episode starts 2 days after the first, on the close where the first's 2-day window ends: both count.
+    expect(s.episodes.map((e) => e.independent)).toEqual([true, true]);
+    expect(s.independent).toMatchObject({persisted: 1, n: 2, estimate: 0.5});
+    expect(s.all).toMatchObject({successes: 1, n: 2, estimate: 0.5, block: 4});
     expect(s.current).toBeNull();
+  });
+  it("counts episodes inside an earlier one's outcome window among all episodes, not among the independent ones", () => {
+    // Daily returns (1-day window) of 10, −10, 10, 0, 0, −10, 0, 10 points: episodes start at 1, 3 and 8 (exit 0).
+    const r = [NaN, 0.1, -0.1, 0.1, 0, 0, -0.1, 0, 0.1, 0.1, 0, 0];
+    const small = Float64Array.from(r, (_, i) => r.slice(1, i + 1).reduce((x, v) => x * (1 + v), 1));
+    const s = persistenceStudy(
+      {date: days(r.length), small, large: new Float64Array(r.length).fill(1)},
+      {window: 1, threshold: 5, exit: 0, horizon: 3}
+    );
+    expect(s.episodes.map((e) => [e.start, e.end, e.persisted, e.independent])).toEqual([
+      [1, 1, false, true],
+      [3, 3, false, false],
+      [8, 9, true, true]
+    ]);
+    expect(s.independent).toMatchObject({persisted: 1, n: 2});
+    expect(s.all).toMatchObject({successes: 1, n: 3});
+    // An exit above the threshold would end a lead before it starts: refused.
+    expect(() =>
+      persistenceStudy({date: days(3), small: small.subarray(0, 3), large: small.subarray(0, 3)}, {exit: 6})
+    ).toThrow("invalid exit: 6 (threshold 5)");
+  });
+  it("is deterministic: the same study twice gives the same bootstrap interval", () => {
+    const r = Array.from({length: 400}, (_, i) => (Math.sin(i / 7) > 0.6 ? 0.06 : -0.02) * Math.cos(i / 31));
+    const small = Float64Array.from(r, (_, i) => r.slice(0, i + 1).reduce((x, v) => x * (1 + v), 1));
+    const pair = {date: days(400), small, large: new Float64Array(400).fill(1)};
+    const a = persistenceStudy(pair, {window: 5, threshold: 5, horizon: 20});
+    const b = persistenceStudy(pair, {window: 5, threshold: 5, horizon: 20});
+    expect(a.all.n).toBeGreaterThan(3);
+    expect(Number.isFinite(a.all.lower)).toBe(true);
+    expect([a.all.lower, a.all.upper]).toEqual([b.all.lower, b.all.upper]);
   });
   it("leaves a recent episode's outcome unknown (null) and ranks the open episode", () => {
     const small = Float64Array.of(1, 1.1, 1.1, 1.1, 1.21);
@@ -58,7 +91,8 @@ describe("persistenceStudy(indexes, {window, threshold, minGap, horizon})", () =
       [1, 1, true],
       [4, null, null]
     ]);
-    expect(s.share.n).toBe(1);
+    expect(s.independent.n).toBe(1);
+    expect(s.all.n).toBe(1);
     expect(s.current).toMatchObject({age: 0, count: 1, percentile: 0.5});
   });
 });
@@ -94,14 +128,18 @@ function readFund(ticker: string) {
 describe.runIf(present)(
   "persistenceStudy on the shared prices, 63-day window, 5-point threshold, 126-day horizon",
   () => {
-    // Inspected by hand: IWM−IWB's 63-day spread crossed 5 points on 2024-09-16 (peak 6.84 on 09-19),
-    // again on 2024-10-07 (5.39) and after the election on 2024-11-11 (5.11); every one was a false dawn.
-    it("finds IWM−IWB episodes starting 2024-10-07 and 2024-11-11 that did not persist", () => {
-      const s = persistenceStudy(pairIndexes(readFund("IWM"), readFund("IWB")), {
+    const study = (small: string, large: string, options: {exit?: number; minGap?: number} = {}) =>
+      persistenceStudy(pairIndexes(readFund(small), readFund(large)), {
         window: 63,
         threshold: 5,
-        horizon: 126
+        horizon: 126,
+        ...options
       });
+    // Inspected by hand (exit at the threshold, the rule before hysteresis): IWM−IWB's 63-day spread crossed 5 points
+    // on 2024-09-16 (peak 6.84 on 09-19), again on 2024-10-07 (5.39) and after the election on 2024-11-11 (5.11);
+    // every one was a false dawn.
+    it("finds IWM−IWB episodes starting 2024-10-07 and 2024-11-11 that did not persist, exiting at the threshold", () => {
+      const s = study("IWM", "IWB", {exit: 5});
       const late2024 = s.episodes.filter(
         (e) => formatDay(e.startDate) >= "2024-10-01" && formatDay(e.startDate) <= "2024-11-30"
       );
@@ -115,23 +153,51 @@ describe.runIf(present)(
       expect(late2024[1].forward).toBeCloseTo(-12.4, 1);
     });
     it("finds IJR−IVV's autumn 2024 lead running into October (2024-09-30 to 2024-10-08), which also faded", () => {
-      const s = persistenceStudy(pairIndexes(readFund("IJR"), readFund("IVV")), {
-        window: 63,
-        threshold: 5,
-        horizon: 126
-      });
-      const e = s.episodes.find((x) => formatDay(x.startDate) === "2024-09-30");
+      const e = study("IJR", "IVV", {exit: 5}).episodes.find((x) => formatDay(x.startDate) === "2024-09-30");
       expect(e && formatDay(e.endDate)).toBe("2024-10-08");
       expect(e?.persisted).toBe(false);
       // A 5-day min gap joins the September run into one episode from 2024-09-16 to 2024-10-08.
-      const joined = persistenceStudy(pairIndexes(readFund("IJR"), readFund("IVV")), {
-        window: 63,
-        threshold: 5,
-        minGap: 5,
-        horizon: 126
-      });
-      const j = joined.episodes.find((x) => x.label === "2024-09");
+      const j = study("IJR", "IVV", {exit: 5, minGap: 5}).episodes.find((x) => x.label === "2024-09");
       expect(j && [formatDay(j.startDate), formatDay(j.endDate), j.duration]).toEqual(["2024-09-16", "2024-10-08", 17]);
+    });
+    // With the default exit at 0 the October 2024 false dawn is one lead on both pairs: above 5 points from
+    // 2024-09-16, through the October peak, until the spread turned negative on 2024-10-09 (IWM−IWB, −0.4)
+    // or 2024-10-10 (IJR−IVV, −0.2); inspected by hand in the 63-day spreads.
+    for (const [small, large, end] of [
+      ["IWM", "IWB", "2024-10-08"],
+      ["IJR", "IVV", "2024-10-09"]
+    ])
+      it(`keeps the October 2024 false dawn identifiable on ${small}−${large} with the exit at 0: 2024-09-16 to ${end}, faded`, () => {
+        const s = study(small, large, {minGap: 5});
+        const october = s.episodes.filter(
+          (e) => formatDay(e.startDate) <= "2024-10-31" && (e.end === null || formatDay(e.endDate) >= "2024-10-01")
+        );
+        expect(october.map((e) => [e.label, formatDay(e.startDate), formatDay(e.endDate)])).toEqual([
+          ["2024-09", "2024-09-16", end]
+        ]);
+        expect(october[0].persisted).toBe(false);
+        expect(october[0].independent).toBe(true);
+      });
+    it("counts fewer independent episodes than episodes, each independent one a full horizon after the last", () => {
+      for (const [small, large] of [
+        ["IJR", "IVV"],
+        ["IWM", "IWB"]
+      ]) {
+        const s = study(small, large, {minGap: 5});
+        const known = s.episodes.filter((e) => e.persisted !== null);
+        expect(s.all.n).toBe(known.length);
+        expect(s.independent.n).toBe(known.filter((e) => e.independent).length);
+        expect(s.independent.n).toBeLessThan(s.all.n);
+        // Checked against the rule itself: a counted episode starts ≥ 126 days after the previous counted one, an
+        // uncounted one less than 126 days after it.
+        let last = -Infinity;
+        for (const e of s.episodes) {
+          expect(e.independent).toBe(e.start - last >= 126);
+          if (e.independent) last = e.start;
+        }
+        expect(s.all.lower).toBeLessThan(s.all.estimate);
+        expect(s.all.upper).toBeGreaterThan(s.all.estimate);
+      }
     });
   }
 );

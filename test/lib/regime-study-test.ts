@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {lag, lastTradingDay, monthlyReturns} from "../../src/lib/monthly.js";
+import {existsSync, readFileSync} from "node:fs";
+import path from "node:path";
+import {findSection, parseFrenchCsv} from "../../data-loaders/french.js";
+import type {RawDataset} from "../../data-loaders/research.js";
+import {macroColumns} from "../../data-loaders/research-tables.js";
+import {completeMonths, completesMonth, lag, lastTradingDay, monthlyReturns} from "../../src/lib/monthly.js";
 import {regimeStudy} from "../../src/lib/regime-study.js";
 import {tableColumns} from "../../src/lib/table-columns.js";
 
@@ -29,6 +34,46 @@ describe("monthly helpers", () => {
     const m = monthlyReturns(dates, Float64Array.of(100, 110, 99));
     expect(m.values[1]).toBeCloseTo(0.1, 12);
     expect(m.values[2]).toBeNaN();
+  });
+  it("completeMonths drops a month still running and keeps one the data complete", () => {
+    // Daily data to 2026-07-30, a Thursday: July's last trading day is Friday the 31st, so July is dropped.
+    const dates = Float64Array.of(
+      Date.UTC(2026, 5, 29),
+      Date.UTC(2026, 5, 30),
+      Date.UTC(2026, 6, 1),
+      Date.UTC(2026, 6, 30)
+    );
+    const m = completeMonths(dates, Float64Array.of(4.1, 4.2, 4.3, 4.6));
+    expect(Array.from(m.dates)).toEqual([monthEnd(2026, 5)]);
+    expect(Array.from(m.values)).toEqual([4.2]);
+    expect(completesMonth(Date.UTC(2026, 6, 30))).toBe(false);
+    // One more day completes July; a mean over a complete month is kept too.
+    const full = completeMonths(
+      Float64Array.of(...dates, Date.UTC(2026, 6, 31)),
+      Float64Array.of(4.1, 4.2, 4.3, 4.6, 4.8),
+      {
+        how: "mean"
+      }
+    );
+    expect(Array.from(full.dates)).toEqual([monthEnd(2026, 5), monthEnd(2026, 6)]);
+    expect(full.values[1]).toBeCloseTo((4.3 + 4.6 + 4.8) / 3, 12);
+    // Data ending on a Saturday after the last trading day (DFF has weekends) complete the month.
+    expect(completesMonth(Date.UTC(2026, 4, 30))).toBe(true);
+    expect(completeMonths(new Float64Array(0), new Float64Array(0)).dates.length).toBe(0);
+  });
+  it("macroColumns gives the daily series' complete months only: a running month's mean or last value is dropped", () => {
+    const csv = (id: string, rows: string[]) => ({dataset: {id}, text: [`observation_date,${id}`, ...rows].join("\n")});
+    const raw = [
+      csv("DGS10", ["2026-05-29,4.40", "2026-06-30,4.50", "2026-07-30,4.68"]),
+      csv("DFF", ["2026-06-30,3.60", "2026-07-01,3.50"]),
+      csv("FEDFUNDS", ["2026-06-01,3.62"]),
+      csv("INDPRO", ["2026-06-01,102.5"])
+    ] as unknown as RawDataset[];
+    const m = macroColumns(raw);
+    expect(Array.from(m.date, (t) => new Date(t).toISOString().slice(0, 7))).toEqual(["2026-05", "2026-06"]);
+    expect(Array.from(m.dgs10)).toEqual([4.4, 4.5]);
+    expect(Array.from(m.dff)).toEqual([NaN, 3.6]);
+    expect(Array.from(m.fedFunds)).toEqual([NaN, 3.62]);
   });
   it("lastTradingDay skips weekends, Good Friday and Memorial Day", () => {
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -92,5 +137,79 @@ describe("tableColumns", () => {
     expect(Array.from(t.a)).toEqual([5, NaN]);
     expect(t.missing).toEqual(["b", "c"]);
     expect(Array.from(t.c)).toEqual([NaN, NaN]);
+  });
+});
+
+// Newey-West t-statistics against statsmodels (test/reference/regimes-reference.py, run once with /usr/bin/python3;
+// its JSON is committed): the whole study from the shared FRED and French files, as the page runs it.
+const REFERENCE = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../reference/regimes-reference.json"), "utf8")
+) as {
+  lastMonth: string;
+  handMade: {y: number[]; inRow: boolean[]; lag: number; mean: number; tHac: number};
+  tables: Record<string, Record<"overlapping" | "nonoverlapping", ReferenceRow[]>>;
+};
+interface ReferenceRow {
+  easing: boolean | null;
+  yieldFalling: boolean | null;
+  growthAccelerating: boolean | null;
+  count: number;
+  mean: number;
+  tPlain: number | null;
+  tHac: number | null;
+}
+
+const SHARED = path.resolve(import.meta.dirname, "../../../shared/data");
+const sharedResearch = existsSync(path.join(SHARED, "fred")) && existsSync(path.join(SHARED, "french"));
+if (!sharedResearch)
+  console.warn(`regime-study-test: ${SHARED} is absent, skipping the statsmodels check on real data`);
+
+describe.runIf(sharedResearch)("regimeStudy on the shared FRED and French files against statsmodels", () => {
+  const raw = ["FEDFUNDS", "DFF", "DGS10", "INDPRO"].map((id) => ({
+    dataset: {id},
+    text: readFileSync(path.join(SHARED, "fred", `${id}.csv`), "utf8")
+  })) as unknown as RawDataset[];
+  const macro = macroColumns(raw);
+  const french = parseFrenchCsv(readFileSync(path.join(SHARED, "french", "F-F_Research_Data_Factors.CSV"), "utf8"));
+  const monthly = findSection(french, "", {frequency: "monthly"})!;
+  const smb = {dates: monthly.dates, values: monthly.values[monthly.columns.indexOf("SMB")]};
+  // As the page: fed funds is the monthly average, else the month's mean of the daily rate.
+  const fedFunds = macro.fedFunds.map((v, i) => (Number.isNaN(v) ? macro.dff[i] : v));
+  const input = {dates: macro.date, fedFunds, yield10: macro.dgs10, indpro: macro.indpro, spread: smb};
+
+  it("drops the running month: DGS10 ends on 2026-07-30, a day short of July's last trading day, so the months end in June", () => {
+    expect(new Date(macro.date[macro.date.length - 1]).toISOString().slice(0, 7)).toBe(REFERENCE.lastMonth);
+    expect(REFERENCE.lastMonth).toBe("2026-06");
+  });
+
+  for (const sample of ["overlapping", "nonoverlapping"] as const)
+    it(`gives statsmodels' counts, means, plain t and HAC t (lag = horizon − 1) on every row, ${sample} sample`, () => {
+      const study = regimeStudy(input, {sample: sample === "overlapping" ? "all" : "nonoverlapping"});
+      for (const table of study.tables) {
+        expect(table.lag).toBe(table.horizon - 1);
+        const expected = REFERENCE.tables[table.horizon][sample];
+        expect(table.rows).toHaveLength(expected.length);
+        table.rows.forEach((row, k) => {
+          const e = expected[k];
+          const name = `${table.horizon} months, ${row.label}`;
+          expect([row.easing, row.yieldFalling, row.growthAccelerating], name).toEqual([
+            e.easing,
+            e.yieldFalling,
+            e.growthAccelerating
+          ]);
+          expect(row.count, name).toBe(e.count);
+          expect(row.mean, name).toBeCloseTo(e.mean, 12);
+          if (e.tPlain === null) return;
+          expect(row.tStat, name).toBeCloseTo(e.tPlain, 9);
+          expect(row.hacTStat, name).toBeCloseTo(e.tHac!, 9);
+        });
+      }
+    });
+
+  it("the article's row over 12 months: the HAC t is well below the plain one with overlapping windows", () => {
+    const twelve = regimeStudy(input).tables.find((t) => t.horizon === 12)!;
+    const all = twelve.rows[0];
+    expect(all.tStat).toBeGreaterThan(4);
+    expect(all.hacTStat).toBeLessThan(all.tStat / 2);
   });
 });

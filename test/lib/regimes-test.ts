@@ -178,6 +178,47 @@ describe("regimeTable", () => {
     expect(combos.reduce((s, r) => s + r.count, 0)).toBe(5);
   });
 
+  it("regimeTable(flags, forward, {lag: 2}) gives statsmodels' Newey-West t on a hand-made row (test/reference/regimes-reference.py)", () => {
+    const reference = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, "../reference/regimes-reference.json"), "utf8")
+    );
+    const {y, inRow, lag, mean, tHac} = reference.handMade as {
+      y: number[];
+      inRow: boolean[];
+      lag: number;
+      mean: number;
+      tHac: number;
+    };
+    const n = y.length;
+    const flags: RegimeFlags = {
+      dates: months(n),
+      easing: Float64Array.from(inRow, (b) => (b ? 1 : 0)),
+      yieldFalling: new Float64Array(n).fill(1),
+      growthAccelerating: new Float64Array(n).fill(1)
+    };
+    const [all, easing] = regimeTable(flags, f64(y), {lag});
+    expect(easing.label).toBe("Fed easing");
+    expect(easing.mean).toBeCloseTo(mean, 14);
+    expect(easing.hacTStat).toBeCloseTo(tHac, 10);
+    // Lag 0 on the whole sample is White's t: mean over √(Σ(y − ȳ)²) / n, here by hand.
+    const white = regimeTable(flags, f64(y))[0];
+    const ybar = y.reduce((a, b) => a + b, 0) / n;
+    const se = Math.sqrt(y.reduce((a, v) => a + (v - ybar) ** 2, 0)) / n;
+    expect(white.hacTStat).toBeCloseTo(ybar / se, 10);
+    expect(all.count).toBe(n);
+  });
+  it("regimeTable gives a NaN Newey-West t to a row of fewer than two months", () => {
+    const flags: RegimeFlags = {
+      dates: months(3),
+      easing: f64([1, 0, 0]),
+      yieldFalling: f64([1, 1, 1]),
+      growthAccelerating: f64([1, 1, 1])
+    };
+    const rows = regimeTable(flags, f64([0.01, 0.02, 0.03]), {lag: 1});
+    expect(rows[1].count).toBe(1);
+    expect(rows[1].hacTStat).toBeNaN();
+    expect(Number.isFinite(rows[2].hacTStat)).toBe(true);
+  });
   it("regimeTable throws when forward and flags differ in length", () => {
     expect(() => regimeTable(flags, f64([0.1]))).toThrow(/forward has 1 months/);
   });
