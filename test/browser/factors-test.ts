@@ -92,7 +92,7 @@ describe.skipIf(!chromiumPath || !realSiteUrl)("factor exposure on the real shar
     expect(new URL(again.url()).searchParams.has("model")).toBe(false);
     await expectReference(again, "ff3");
     await Promise.all([page.close(), again.close()]);
-  });
+  }, 180_000); // three page loads and two refits: over a minute on a busy machine
 
   it("a period past the five-factor file's end is clipped to it, and the page says so", async () => {
     const {page, problems} = await openPage(
