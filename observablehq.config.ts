@@ -6,6 +6,7 @@ export default {
     {name: "Spreads", path: "/spreads"},
     {name: "Trend", path: "/trend"},
     {name: "Valuation", path: "/valuation"},
+    {name: "Size premium", path: "/size-premium"},
     {name: "Returns", path: "/returns"},
     {name: "Rotation", path: "/rotation"},
     {name: "Backtest", path: "/backtest"},

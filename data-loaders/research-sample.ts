@@ -83,6 +83,18 @@ function monthlyFactors(endKey: number) {
   return [...out].map(([key, m]) => ({key, mkt: m.mkt - 1, smb: m.smb - 1, hml: m.hml - 1, rf: m.rf - 1}));
 }
 
+/** Calendar years wholly inside the sample, each month compounded (French's annual factors are their own series; the sample only needs the layout). */
+function annualFactors(endKey: number): [number, number[]][] {
+  const years = new Map<number, number[][]>();
+  for (const m of monthlyFactors(endKey)) {
+    const y = Math.floor(m.key / 12);
+    years.set(y, [...(years.get(y) ?? []), [m.mkt, m.smb, m.hml, m.rf]]);
+  }
+  return [...years]
+    .filter(([, months]) => months.length === 12)
+    .map(([y, months]) => [y, [0, 1, 2, 3].map((j) => months.reduce((p, m) => p * (1 + m[j]), 1) - 1)]);
+}
+
 function section(
   title: string,
   columns: readonly string[],
@@ -203,8 +215,38 @@ export function sampleFrench(id: string, endKey: number): string {
           ["Mkt-RF", "SMB", "HML", "RF"],
           monthlyFactors(endKey).map((m) => [yyyymm(m.key), [m.mkt, m.smb, m.hml, m.rf]]),
           pct
+        ) +
+        section("Annual Factors: January-December", ["Mkt-RF", "SMB", "HML", "RF"], annualFactors(endKey), pct)
+      );
+    case "F-F_Research_Data_5_Factors_2x3_daily": {
+      // French's five-factor file starts in July 1963; RMW and CMA are noise around small premia.
+      const z = normals(seedOf(id));
+      return (
+        HEADER +
+        section(
+          "",
+          ["Mkt-RF", "SMB", "HML", "RMW", "CMA", "RF"],
+          dailyFactors(endKey)
+            .filter((r) => r.day >= 19630701)
+            .map((r) => [r.day, [r.mkt, r.smb, r.hml, 0.0001 + 0.003 * z(), 0.0001 + 0.003 * z() - 0.1 * r.mkt, r.rf]]),
+          pct
         )
       );
+    }
+    case "F-F_Momentum_Factor_daily": {
+      const z = normals(seedOf(id));
+      return (
+        HEADER +
+        section(
+          "",
+          ["Mom"],
+          dailyFactors(endKey)
+            .filter((r) => r.day >= 19261103)
+            .map((r) => [r.day, [0.0003 + 0.006 * z()]]),
+          pct
+        )
+      );
+    }
     case "25_Portfolios_5x5":
       return sizeValueFile(endKey, 5, 5, id);
     case "6_Portfolios_2x3":

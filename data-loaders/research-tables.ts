@@ -16,7 +16,9 @@ import type {ResearchSettings} from "./settings.js";
 
 /**
  * The research tables the pages read, built from the raw datasets:
- * factors-daily.arrow, factors-monthly.arrow, valuation.arrow, macro.arrow
+ * factors-daily.arrow (three factors and momentum), factors5-daily.arrow
+ * (the five-factor file, its own SMB and HML), factors-monthly.arrow,
+ * factors-annual.arrow, valuation.arrow, macro.arrow
  * (date as Date32 day, every other column Float64 with null for missing) and
  * research-meta.json. Made once per snapshot key so the Framework loaders
  * share one acquisition and agree on provenance.
@@ -24,7 +26,9 @@ import type {ResearchSettings} from "./settings.js";
 
 export const RESEARCH_FILES = [
   "factors-daily.arrow",
+  "factors5-daily.arrow",
   "factors-monthly.arrow",
+  "factors-annual.arrow",
   "valuation.arrow",
   "macro.arrow",
   "research-meta.json"
@@ -74,20 +78,40 @@ function frenchOf(raw: RawDataset[], id: string): FrenchFile | null {
   return r?.text ? parseFrenchCsv(r.text) : null;
 }
 
-function factorColumns(file: FrenchFile | null, frequency: "daily" | "monthly"): Columns {
-  const s = file
-    ? (findSection(file, "", {frequency}) ?? file.sections.find((x) => x.frequency === frequency))
-    : undefined;
-  if (!s)
-    return {
-      date: new Float64Array(0),
-      mktRf: new Float64Array(0),
-      smb: new Float64Array(0),
-      hml: new Float64Array(0),
-      rf: new Float64Array(0)
-    };
-  const col = (name: string) => s.values[s.columns.indexOf(name)] ?? new Float64Array(s.dates.length).fill(NaN);
-  return {date: s.dates.slice(), mktRf: col("Mkt-RF"), smb: col("SMB"), hml: col("HML"), rf: col("RF")};
+/** French's names of factor columns and ours. */
+const FACTOR_NAMES = {"Mkt-RF": "mktRf", SMB: "smb", HML: "hml", RMW: "rmw", CMA: "cma", Mom: "mom", RF: "rf"} as const;
+type FrenchFactor = keyof typeof FACTOR_NAMES;
+
+/**
+ * The named columns of a factor file's first table of one frequency (`annual`: its
+ * "Annual Factors" table), each present: NaN throughout when the file or the column
+ * is missing, so a table's schema never changes.
+ */
+function factorColumns(
+  file: FrenchFile | null,
+  frequency: "daily" | "monthly" | "annual",
+  names: readonly FrenchFactor[]
+): Columns {
+  const s = file?.sections.find((x) => x.frequency === frequency);
+  const dates = s ? s.dates.slice() : new Float64Array(0);
+  const col = (name: string) => s?.values[s.columns.indexOf(name)] ?? new Float64Array(dates.length).fill(NaN);
+  return Object.fromEntries([["date", dates], ...names.map((n) => [FACTOR_NAMES[n], col(n)])]) as Columns;
+}
+
+/** Daily three factors with momentum joined on the union of their dates (the files' calendars differ in 1926 and 1933). */
+function dailyFactorColumns(raw: RawDataset[]): Columns {
+  const three = factorColumns(frenchOf(raw, "F-F_Research_Data_Factors_daily"), "daily", [
+    "Mkt-RF",
+    "SMB",
+    "HML",
+    "RF"
+  ]);
+  const mom = factorColumns(frenchOf(raw, "F-F_Momentum_Factor_daily"), "daily", ["Mom"]);
+  const {date, ...columns} = three;
+  return outerJoin({
+    ...Object.fromEntries(Object.entries(columns).map(([n, values]) => [n, {dates: date, values}])),
+    mom: {dates: mom.date, values: mom.mom}
+  });
 }
 
 /** Monthly valuation: small and big BE/ME (5x5 quintiles and 2x3 halves) with their ratios, and size-sorted portfolio returns. */
@@ -151,6 +175,9 @@ export function macroColumns(raw: RawDataset[]): Columns {
   return Object.fromEntries([["date", joined.date], ...spec.map(([, n]) => [n, joined[n]])]) as Columns;
 }
 
+const THREE: FrenchFactor[] = ["Mkt-RF", "SMB", "HML", "RF"];
+const FIVE: FrenchFactor[] = ["Mkt-RF", "SMB", "HML", "RMW", "CMA", "RF"];
+
 /** Everything the research loaders write, from raw datasets. */
 export function buildResearch(
   raw: RawDataset[],
@@ -168,13 +195,20 @@ export function buildResearch(
     missing: series.filter((s) => s.rows === 0).map((s) => s.ticker),
     notes: [
       "French returns are converted from percent to fractions; BE/ME is published as a ratio.",
+      "The five-factor model's SMB and HML are the five-factor file's own (SMB averaged over three sorts), not the three-factor file's.",
       "Macro series are monthly at month ends: FEDFUNDS and DFF as monthly averages, DGS10 as the month's last value, INDPRO as the reference month (published about two weeks after it ends). Complete months only: a month the daily series have not finished is left out."
     ],
     series
   };
   return {
-    "factors-daily.arrow": columnsToArrow(factorColumns(frenchOf(raw, "F-F_Research_Data_Factors_daily"), "daily")),
-    "factors-monthly.arrow": columnsToArrow(factorColumns(frenchOf(raw, "F-F_Research_Data_Factors"), "monthly")),
+    "factors-daily.arrow": columnsToArrow(dailyFactorColumns(raw)),
+    "factors5-daily.arrow": columnsToArrow(
+      factorColumns(frenchOf(raw, "F-F_Research_Data_5_Factors_2x3_daily"), "daily", FIVE)
+    ),
+    "factors-monthly.arrow": columnsToArrow(
+      factorColumns(frenchOf(raw, "F-F_Research_Data_Factors"), "monthly", THREE)
+    ),
+    "factors-annual.arrow": columnsToArrow(factorColumns(frenchOf(raw, "F-F_Research_Data_Factors"), "annual", THREE)),
     "valuation.arrow": columnsToArrow(valuationColumns(raw, log)),
     "macro.arrow": columnsToArrow(macroColumns(raw)),
     "research-meta.json": JSON.stringify(

@@ -31,6 +31,13 @@ export interface Dataset {
 export const DATASETS: readonly Dataset[] = [
   {provider: "french", id: "F-F_Research_Data_Factors_daily", kind: "factors", title: "Fama/French 3 factors, daily"},
   {provider: "french", id: "F-F_Research_Data_Factors", kind: "factors", title: "Fama/French 3 factors, monthly"},
+  {
+    provider: "french",
+    id: "F-F_Research_Data_5_Factors_2x3_daily",
+    kind: "factors",
+    title: "Fama/French 5 factors (2x3), daily"
+  },
+  {provider: "french", id: "F-F_Momentum_Factor_daily", kind: "factors", title: "Momentum factor, daily"},
   {provider: "french", id: "25_Portfolios_5x5", kind: "valuation", title: "25 portfolios formed on size and BE/ME"},
   {provider: "french", id: "6_Portfolios_2x3", kind: "valuation", title: "6 portfolios formed on size and BE/ME"},
   {provider: "french", id: "Portfolios_Formed_on_ME", kind: "valuation", title: "Portfolios formed on size (ME)"},

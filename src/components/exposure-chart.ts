@@ -3,14 +3,15 @@ import * as Plot from "@observablehq/plot";
 export interface LoadingPoint {
   date: Date;
   ticker: string;
-  /** "SMB" or "HML" (or "Mkt-RF"). */
+  /** The factor's name: "Mkt-RF", "SMB", "HML", "RMW", "CMA" or "Mom". */
   factor: string;
   beta: number;
 }
 
 /**
  * Rolling factor loadings per fund, one panel per factor, one line per fund,
- * with the zero line: above zero on SMB = behaves like small caps, on HML = like value.
+ * in the order they first appear, with the zero line: above zero on SMB = behaves
+ * like small caps, on HML = like value.
  *
  * - width: chart width in pixels (default 640)
  * - title: figure title (default none)
@@ -23,7 +24,8 @@ export function exposureChart(
   return Plot.plot({
     title,
     width,
-    height: 60 + 200 * factors.length,
+    // Six factors (five factors and momentum) at full height would fill two screens.
+    height: 60 + (factors.length > 3 ? 150 : 200) * factors.length,
     marginTop: 24,
     marginLeft: 50,
     marginRight: 60,

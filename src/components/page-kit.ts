@@ -11,7 +11,7 @@ import {provenanceBanner, sourceLine} from "./provenance.js";
 import {researchBanner, researchSourceLine} from "./research-provenance.js";
 
 /** The research tables (date plus numeric columns, Arrow) a page can open. */
-export type TableName = "factors" | "factorsMonthly" | "macro" | "valuation";
+export type TableName = "factors" | "factors5" | "factorsMonthly" | "factorsAnnual" | "macro" | "valuation";
 
 /**
  * Every data file of the site, by name, as a function that reads it: Arrow
@@ -72,7 +72,9 @@ export interface Page extends Partial<Record<TableName, Columns>> {
  * prices into per-fund typed arrays, research tables into columns.
  */
 export async function openData(files: DataFiles, request: PageRequest): Promise<Page> {
-  const tableNames = (["factors", "factorsMonthly", "macro", "valuation"] as const).filter((n) => request[n]);
+  const tableNames = (["factors", "factors5", "factorsMonthly", "factorsAnnual", "macro", "valuation"] as const).filter(
+    (n) => request[n]
+  );
   const arrow = async (read: () => Promise<ArrayBuffer>) => tableFromIPC(new Uint8Array(await read()));
   const [pricesTable, meta, research, fundValuation, ...tables] = await Promise.all([
     request.prices ? arrow(files.prices) : null,

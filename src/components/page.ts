@@ -36,7 +36,9 @@ const FILES: DataFiles = {
   research: () => FileAttachment("../data/research-meta.json").json(),
   fundValuation: () => FileAttachment("../data/fund-valuation.json").json(),
   factors: () => FileAttachment("../data/factors.arrow").arrayBuffer(),
+  factors5: () => FileAttachment("../data/factors5.arrow").arrayBuffer(),
   factorsMonthly: () => FileAttachment("../data/factors-monthly.arrow").arrayBuffer(),
+  factorsAnnual: () => FileAttachment("../data/factors-annual.arrow").arrayBuffer(),
   macro: () => FileAttachment("../data/macro.arrow").arrayBuffer(),
   valuation: () => FileAttachment("../data/valuation.arrow").arrayBuffer()
 };
@@ -47,7 +49,7 @@ const FILES: DataFiles = {
  *
  * - prices: fund prices and their provenance
  * - research: research series ids, for banners and source lines
- * - factors, factorsMonthly, macro, valuation: research tables, with the columns the page reads
+ * - factors, factors5, factorsMonthly, factorsAnnual, macro, valuation: research tables, with the columns the page reads
  * - fundValuation: the fund holdings' valuation snapshot
  */
 export function openPage(request: PageRequest): Promise<Page> {

@@ -118,9 +118,9 @@ describe.skipIf(!siteUrl)("research pages", () => {
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(1);
     await expectFigures(page, 1);
     await expect(page.locator("figure.workbench-figure figcaption").innerText()).resolves.toMatch(
-      /Rolling 126-day SMB and HML loadings of IJR, IWM, 2015-01-01 to 2020-12-31/
+      /Rolling 126-day Fama-French 3 loadings of IJR, IWM, 2015-01-01 to 2020-12-31/
     );
-    // The CSV button downloads the plotted loadings: both funds, both factors, inside the period.
+    // The CSV button downloads the plotted loadings: both funds, the model's three factors, inside the period.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator("figure.workbench-figure button", {hasText: "CSV"}).click()
@@ -131,7 +131,7 @@ describe.skipIf(!siteUrl)("research pages", () => {
     expect(csv[0]).toBe("date,fund,factor,loading");
     const cells = csv.slice(1).map((l) => l.split(","));
     expect(new Set(cells.map((c) => c[1]))).toEqual(new Set(["IJR", "IWM"]));
-    expect(new Set(cells.map((c) => c[2]))).toEqual(new Set(["SMB", "HML"]));
+    expect(new Set(cells.map((c) => c[2]))).toEqual(new Set(["Mkt-RF", "SMB", "HML"]));
     expect(cells.every((c) => c[0] >= from && c[0] <= to)).toBe(true);
 
     const file = frenchFile("F-F_Research_Data_Factors_daily.CSV");

@@ -53,7 +53,9 @@ function files(over: Partial<DataFiles> = {}): DataFiles {
     research: unexpected,
     fundValuation: unexpected,
     factors: unexpected,
+    factors5: unexpected,
     factorsMonthly: unexpected,
+    factorsAnnual: unexpected,
     macro: unexpected,
     valuation: unexpected,
     ...over

@@ -169,6 +169,28 @@ describe("sizeValuation on the hand-made 2x3 fixture", () => {
   });
 });
 
+describe("parseFrenchCsv on the five-factor and momentum fixtures (excerpts of the real files)", () => {
+  it("parseFrenchCsv(five-factor daily): vintage 202601, columns Mkt-RF … RF, percent to fractions", () => {
+    const f = parseFrenchCsv(fixture("mini-5-factors-daily.CSV"));
+    expect(f.vintage).toBe("202601");
+    expect(f.sections).toHaveLength(1);
+    const s = f.sections[0];
+    expect([s.title, s.frequency, s.unit]).toEqual(["", "daily", "fraction"]);
+    expect(s.columns).toEqual(["Mkt-RF", "SMB", "HML", "RMW", "CMA", "RF"]);
+    expect(Array.from(s.dates, day)).toEqual(["1963-07-01", "1963-07-02", "2026-01-28", "2026-01-29", "2026-01-30"]);
+    expect(cell(s, "RMW", "2026-01-30")).toBeCloseTo(0.0166, 12);
+    expect(cell(s, "CMA", "1963-07-02")).toBeCloseTo(-0.002, 12);
+  });
+
+  it("parseFrenchCsv(momentum daily): vintage 202604 from the 'created by using' line, one Mom column", () => {
+    const f = parseFrenchCsv(fixture("mini-momentum-daily.CSV"));
+    expect(f.vintage).toBe("202604");
+    expect(f.sections.map((s) => [s.title, s.frequency, s.columns])).toEqual([["", "daily", ["Mom"]]]);
+    expect(cell(f.sections[0], "Mom", "2026-04-30")).toBeCloseTo(0.0217, 12);
+    expect(cell(f.sections[0], "Mom", "1926-11-04")).toBeCloseTo(-0.0051, 12);
+  });
+});
+
 describe("unzipFrench and fetchFrench", () => {
   const csv = fixture("mini-factors.CSV");
   const zip = zipSync({"F-F_Research_Data_Factors.CSV": strToU8(csv)});
@@ -229,6 +251,21 @@ describe.skipIf(!existsSync(shared))("parseFrenchCsv on the real files in shared
     ]);
     expect(cell(f.sections[0], "Mkt-RF", "2025-09-30")).toBeCloseTo(0.0339, 12);
     expect(cell(f.sections[1], "SMB", "2024-12-31")).toBeCloseTo(-0.1134, 12);
+  });
+
+  it("F-F_Research_Data_5_Factors_2x3_daily: one daily table 1963-07-01..2026-01-30, 15751 rows, six columns", () => {
+    const f = read("F-F_Research_Data_5_Factors_2x3_daily.CSV");
+    expect(f.vintage).toBe("202601");
+    expect(shape(f)).toEqual([["", "daily", "1963-07-01", "2026-01-30", 15751]]);
+    expect(f.sections[0].columns).toEqual(["Mkt-RF", "SMB", "HML", "RMW", "CMA", "RF"]);
+    expect(f.warnings).toEqual([]);
+  });
+
+  it("F-F_Momentum_Factor_daily: one daily table 1926-11-03..2026-04-30, 26132 rows of Mom", () => {
+    const f = read("F-F_Momentum_Factor_daily.CSV");
+    expect(f.vintage).toBe("202604");
+    expect(shape(f)).toEqual([["", "daily", "1926-11-03", "2026-04-30", 26132]]);
+    expect(f.sections[0].columns).toEqual(["Mom"]);
   });
 
   it("25_Portfolios_5x5: ten sections, monthly dates are month ends, OP and investment from 196307", () => {

@@ -6,10 +6,11 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {strToU8, zipSync} from "fflate";
 import {tableFromIPC} from "apache-arrow";
-import {acquireAll, type Dataset} from "../../data-loaders/research.js";
+import {acquireAll, DATASETS, type Dataset} from "../../data-loaders/research.js";
 import {readSettings, type ResearchSettings} from "../../data-loaders/settings.js";
 import {buildResearch, columnsToArrow, ensureResearch, outerJoin} from "../../data-loaders/research-tables.js";
 import {sampleFred, sampleFrench} from "../../data-loaders/research-sample.js";
+import {tableColumns} from "../../src/lib/table-columns.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures");
 const FACTORS: Dataset = {
@@ -212,8 +213,10 @@ describe("research tables", () => {
     const files = buildResearch(raw, {...settings, source: "sample"}, NOW);
     const schema = (name: keyof typeof files) =>
       tableFromIPC(files[name] as Uint8Array).schema.fields.map((f) => f.name);
-    expect(schema("factors-daily.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
+    expect(schema("factors-daily.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf", "mom"]);
+    expect(schema("factors5-daily.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rmw", "cma", "rf"]);
     expect(schema("factors-monthly.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
+    expect(schema("factors-annual.arrow")).toEqual(["date", "mktRf", "smb", "hml", "rf"]);
     expect(schema("valuation.arrow")).toEqual([
       "date",
       "small5x5",
@@ -228,7 +231,7 @@ describe("research tables", () => {
     expect(schema("macro.arrow")).toEqual(["date", "fedFunds", "dff", "dgs10", "indpro"]);
     const meta = JSON.parse(files["research-meta.json"] as string);
     expect(meta.synthetic).toBe(true);
-    expect(meta.series).toHaveLength(9);
+    expect(meta.series).toHaveLength(11);
     const val = tableFromIPC(files["valuation.arrow"] as Uint8Array);
     const ratio = val.getChild("ratio5x5")!.toArray() as Float64Array;
     expect(val.numRows).toBeGreaterThan(1000);
@@ -243,6 +246,102 @@ describe("research tables", () => {
     const first = readFileSync(path.join(dir, "research-meta.json"), "utf8");
     expect(await ensureResearch(s, {now: NOW})).toBe(dir);
     expect(readFileSync(path.join(dir, "research-meta.json"), "utf8")).toBe(first);
+  });
+});
+
+describe("five factors and momentum, daily (French library files)", () => {
+  const five = DATASETS.find((d) => d.id === "F-F_Research_Data_5_Factors_2x3_daily")!;
+  const mom = DATASETS.find((d) => d.id === "F-F_Momentum_Factor_daily")!;
+  const fiveCsv = readFileSync(path.join(fixtures, "french/mini-5-factors-daily.CSV"), "utf8");
+  const momCsv = readFileSync(path.join(fixtures, "french/mini-momentum-daily.CSV"), "utf8");
+  // Three factors on three of the momentum days and one day momentum lacks, in French's layout.
+  const threeCsv = [
+    "This file was created using the 202604 CRSP database.",
+    "",
+    ",Mkt-RF,SMB,HML,RF",
+    "20260129,  -0.26,   0.38,   1.39,   0.02",
+    "20260130,  -0.55,  -0.48,   0.35,   0.02",
+    "20260427,   0.10,   0.20,   0.30,   0.01",
+    "20260430,   1.00,   2.00,   3.00,   0.01",
+    ""
+  ].join("\r\n");
+
+  it("acquireAll fetches both live from a loopback French library, caches them, and reads their vintages", async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url!);
+      const [name, text] = req.url!.includes("Momentum") ? ["m.CSV", momCsv] : ["f.CSV", fiveCsv];
+      res.end(Buffer.from(zipSync({[name]: strToU8(text)})));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const frenchBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ftp`;
+      const [f, m] = await acquireAll(settings, [five, mom], {now: NOW, frenchBaseUrl});
+      expect(seen.sort()).toEqual([
+        "/ftp/F-F_Momentum_Factor_daily_CSV.zip",
+        "/ftp/F-F_Research_Data_5_Factors_2x3_daily_CSV.zip"
+      ]);
+      expect(f.provenance).toMatchObject({source: "french", vintage: "202601", rows: 5, last: "2026-01-30"});
+      expect(m.provenance).toMatchObject({source: "french", vintage: "202604", rows: 7, first: "1926-11-03"});
+      expect(readFileSync(path.join(settings.cacheDir, "french", `${mom.id}.csv`), "utf8")).toBe(momCsv);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("acquireAll falls back to the cache, then the local copy, then a labelled sample that parses like the real file", async () => {
+    writeCache(five, fiveCsv, 3 * 86_400_000);
+    mkdirSync(settings.frenchDir!, {recursive: true});
+    writeFileSync(path.join(settings.frenchDir!, "F-F_Momentum_Factor_daily.CSV"), momCsv);
+    const [f, m] = await acquireAll(settings, [five, mom], options("offline"));
+    expect([f.provenance.source, m.provenance.source]).toEqual(["cache", "file"]);
+    rmSync(settings.frenchDir!, {recursive: true});
+    const [, sample] = await acquireAll(settings, [five, mom], options("offline"));
+    expect(sample.provenance).toMatchObject({source: "sample", synthetic: true});
+    const files = buildResearch(
+      await acquireAll({...settings, source: "sample"}, [five], options("ok")),
+      settings,
+      NOW
+    );
+    const table = tableFromIPC(files["factors5-daily.arrow"] as Uint8Array);
+    expect(table.numRows).toBeGreaterThan(15_000);
+    expect(new Date(table.getChild("date")!.get(0)).toISOString().slice(0, 10)).toBe("1963-07-01");
+  });
+
+  it("buildResearch joins momentum onto the daily three factors by date and writes the five-factor and annual tables", async () => {
+    mkdirSync(settings.frenchDir!, {recursive: true});
+    for (const [name, text] of [
+      ["F-F_Research_Data_Factors_daily.CSV", threeCsv],
+      ["F-F_Research_Data_5_Factors_2x3_daily.CSV", fiveCsv],
+      ["F-F_Momentum_Factor_daily.CSV", momCsv],
+      ["F-F_Research_Data_Factors.CSV", factorsCsv]
+    ])
+      writeFileSync(path.join(settings.frenchDir!, name), text);
+    const fileSettings = {...settings, source: "file" as const};
+    const files = buildResearch(await acquireAll(fileSettings, undefined, options("ok")), fileSettings, NOW);
+    const read = (name: keyof typeof files) => {
+      const t = tableFromIPC(files[name] as Uint8Array);
+      const {date, ...columns} = tableColumns(t, ["mktRf", "smb", "rmw", "cma", "mom"]);
+      return {
+        days: Array.from(date, (d) => new Date(d).toISOString().slice(0, 10)),
+        col: (c: keyof typeof columns) => Array.from(columns[c] as Float64Array)
+      };
+    };
+    const daily = read("factors-daily.arrow");
+    // The union of both calendars: momentum days without three factors have null Mkt-RF, and the reverse.
+    const i = daily.days.indexOf("2026-04-30");
+    expect(daily.col("mom")[i]).toBeCloseTo(0.0217, 12);
+    expect(daily.col("smb")[i]).toBeCloseTo(0.02, 12);
+    expect(daily.col("mom")[daily.days.indexOf("2026-04-27")]).toBeNaN();
+    expect(daily.col("mktRf")[daily.days.indexOf("2026-04-28")]).toBeNaN();
+    const f5 = read("factors5-daily.arrow");
+    expect(f5.days).toEqual(["1963-07-01", "1963-07-02", "2026-01-28", "2026-01-29", "2026-01-30"]);
+    expect(f5.col("rmw")[4]).toBeCloseTo(0.0166, 12);
+    expect(f5.col("cma")[4]).toBeCloseTo(0.0077, 12);
+    const annual = read("factors-annual.arrow");
+    expect(annual.days).toEqual(["1927-12-31", "1928-12-31"]);
+    [-0.022, 0.0373].forEach((v, k) => expect(annual.col("smb")[k]).toBeCloseTo(v, 12));
   });
 });
 
