@@ -44,8 +44,16 @@ function businessDays(key: number): number[] {
 const yyyymm = (key: number) => Math.floor(key / 12) * 100 + (key % 12) + 1;
 const pct = (v: number) => (v * 100).toFixed(2).padStart(8);
 
+/** The last dailyFactors answer: every French sample is built on it, and a build asks for seven of them. */
+let lastDaily: {endKey: number; rows: ReturnType<typeof generateDailyFactors>} | null = null;
+
 /** Daily factor returns (fractions) for every business day from July 1926 to month `endKey` (year × 12 + month index). */
 function dailyFactors(endKey: number) {
+  if (lastDaily?.endKey !== endKey) lastDaily = {endKey, rows: generateDailyFactors(endKey)};
+  return lastDaily.rows;
+}
+
+function generateDailyFactors(endKey: number) {
   const z = normals(seedOf("factors"));
   const rows: {day: number; month: number; mkt: number; smb: number; hml: number; rf: number}[] = [];
   let rfAnnual = 0.03;

@@ -238,7 +238,7 @@ describe("research tables", () => {
     expect(Math.min(...ratio)).toBeGreaterThan(0.5);
     const daily = tableFromIPC(files["factors-daily.arrow"] as Uint8Array);
     expect(daily.numRows).toBeGreaterThan(25_000);
-  });
+  }, 60_000); // eleven synthetic datasets, three of them a century of days: slow on a busy machine
 
   it("ensureResearch makes the snapshot once and reuses it", async () => {
     const s = {...settings, source: "sample" as const};
@@ -246,7 +246,7 @@ describe("research tables", () => {
     const first = readFileSync(path.join(dir, "research-meta.json"), "utf8");
     expect(await ensureResearch(s, {now: NOW})).toBe(dir);
     expect(readFileSync(path.join(dir, "research-meta.json"), "utf8")).toBe(first);
-  });
+  }, 60_000);
 });
 
 describe("five factors and momentum, daily (French library files)", () => {
