@@ -37,8 +37,18 @@ export function pairPanel(small: IndexSeries, large: IndexSeries, rate: DailyRat
     return {date: Float64Array.from(keep, (i) => date[i]), values: [Float64Array.from(keep, (i) => index[i])]};
   };
   const {date, values} = alignOnCommonDates([valid(small), valid(large)]);
-  const rf = rate ? riskFree(date, rate).values : new Float64Array(date.length);
+  const rf = rate ? riskFree(date, rateFrom(rate, date[0])).values : new Float64Array(date.length);
   return {date, small: values[0][0], large: values[1][0], rf, cash: compoundIndex(rf)};
+}
+
+/**
+ * The rate from its last day on or before `t` on: what riskFree needs for days from `t`, the same values at a
+ * fraction of the cost (French's daily file starts in 1926).
+ */
+export function rateFrom(rate: DailyRate, t: number): DailyRate {
+  const k = Math.max(0, indexOnOrBefore(rate.date, t));
+  const slice = (a: ArrayLike<number>) => Array.prototype.slice.call(a, k) as number[];
+  return {date: slice(rate.date), values: slice(rate.values)};
 }
 
 /** One line of the backtest: the strategy, a fund held throughout, or the 50/50 mix; equity from 1 at the run's first close. */
@@ -140,9 +150,10 @@ export function backtestMetrics(
   for (let t = a + 1; t <= b; ++t) if (positions[t - 1] === SMALL) ++daysSmall;
   const switches = run.switches.filter((s) => s.index - study.start > a && s.index - study.start <= b).length;
   const range = {from: dates[a], to: dates[b]};
+  const cut = rate && rateFrom(rate, dates[a]);
   return lines.map(({name, equity}, k) => ({
     name,
-    ...performanceMetrics({date: dates, index: equity}, null, rate, range),
+    ...performanceMetrics({date: dates, index: equity}, null, cut, range),
     switchesPerYear: b > a ? [switches / years, 0, 0, NaN][k] : NaN,
     shareSmall: b > a ? [daysSmall / (b - a), 1, 0, NaN][k] : NaN
   }));

@@ -118,6 +118,7 @@ export {backtest, type BacktestRun, type Switch} from "./backtest.js";
 export {rebalancedMix} from "./rebalanced-mix.js";
 export {
   pairPanel,
+  rateFrom,
   backtestStudy,
   backtestMetrics,
   ruleWarmup,

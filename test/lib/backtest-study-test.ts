@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {backtestMetrics, backtestStudy, pairPanel, ruleWarmup} from "../../src/lib/backtest-study.js";
+import {backtestMetrics, backtestStudy, pairPanel, rateFrom, ruleWarmup} from "../../src/lib/backtest-study.js";
+import {riskFree} from "../../src/lib/risk-free.js";
 import {parseDay} from "../../src/lib/dates.js";
 
 const days = (...texts: string[]) => Float64Array.from(texts, parseDay);
@@ -24,6 +25,17 @@ describe("pairPanel(small, large, rate)", () => {
       null
     );
     expect([...panel.rf, ...panel.cash]).toEqual([0, 0, 1, 1]);
+  });
+});
+
+describe("rateFrom(rate, t)", () => {
+  it("keeps from the rate's last day on or before t, so riskFree gives the same values and carried days from t on", () => {
+    const rate = {date: days("2024-01-01", "2024-01-03", "2024-01-05", "2024-01-08"), values: [1, 2, NaN, 4]};
+    const dates = days("2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09");
+    expect(rateFrom(rate, dates[0]).values).toEqual([2, NaN, 4]);
+    expect(riskFree(dates, rateFrom(rate, dates[0]))).toEqual(riskFree(dates, rate));
+    // A t before the rate's first day keeps all of it.
+    expect(rateFrom(rate, parseDay("2023-12-01")).values).toEqual([1, 2, NaN, 4]);
   });
 });
 
