@@ -40,7 +40,8 @@ export function dataTable<T>(
   } = {}
 ): HTMLTableElement {
   const table = document.createElement("table");
-  if (className) table.className = className;
+  // data-table on every table: one phone rule (src/style.css) lets each scroll in its own box.
+  table.className = className ? `data-table ${className}` : "data-table";
   if (caption) Object.assign(table.createCaption(), {className: "table-note", textContent: caption});
   const head = table.createTHead().insertRow();
   for (const {label, numeric, title} of columns) {

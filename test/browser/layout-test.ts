@@ -3,6 +3,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {launchChromium} from "./chromium.js";
 import {openPage, settle} from "./page-check.js";
+import config from "../../observablehq.config.js";
 
 const chromiumPath = inject("chromiumPath");
 const siteUrl = inject("siteUrl");
@@ -81,14 +82,8 @@ describe.skipIf(!chromiumPath || !realSiteUrl)("layout on the real prices", () =
   beforeAll(async () => void (browser = await launchChromium(chromiumPath!)));
   afterAll(async () => browser?.close());
 
-  for (const path of [
-    "index.html",
-    "spreads.html",
-    "persistence.html",
-    "factors.html",
-    "reports/small-caps.html",
-    "rotation.html"
-  ])
+  // Every page in the sidebar: a page added later is checked without a line here.
+  for (const path of config.pages.map(({path}) => `${path === "/" ? "index" : path.slice(1)}.html`))
     it(`${path} at 390 px: no sideways scroll, the sidebar toggle clear of the content`, async () => {
       const {page} = await openPage(browser, `${realSiteUrl}${path}`, {viewport: {width: 390, height: 844}});
       const m = await page.evaluate(() => ({

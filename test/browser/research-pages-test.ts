@@ -195,7 +195,7 @@ describe.skipIf(!siteUrl)("research pages", () => {
     );
     const numbers = page.locator('form input[type="number"]');
     await expect(Promise.all([0, 1, 2].map((i) => numbers.nth(i).inputValue()))).resolves.toEqual(["3", "9", "12"]);
-    await expect(page.locator("form label:has(input[type=radio]:checked)").innerText()).resolves.toBe("6");
+    await expect(page.locator("form label:has(input[type=radio]:checked)").first().innerText()).resolves.toBe("6");
     expect(await chartsWithMarks(page)).toBeGreaterThanOrEqual(1);
     await expectFigures(page, 1);
     await expect(page.locator("figure.workbench-figure").getAttribute("data-name")).resolves.toBe(
