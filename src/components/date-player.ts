@@ -76,7 +76,10 @@ export function datePlayer(
     clearTimeout(timer);
     timer = undefined;
     play.textContent = "Play";
+    if (!form.classList.contains("playing")) return;
     form.classList.remove("playing");
+    // The controls go back into the page above the stage and would push it down: the picture stays where it was.
+    stage?.()?.scrollIntoView({block: "start"});
   };
   const step = () => {
     // A page that re-ran this cell has a new player; this one stops.
