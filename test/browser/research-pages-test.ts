@@ -273,7 +273,7 @@ describe.skipIf(!siteUrl)("research pages", () => {
   it("persistence: ?exit=1 sets the exit, and the two counts are the episode table's independent and judged rows", async () => {
     const {page, problems} = await openPage(
       browser,
-      `${siteUrl}persistence.html?small=IWM&large=IWB&threshold=3&exit=1&gap=0`
+      `${siteUrl}persistence.html?small=IWM&large=IWB&enter=3&exit=1&gap=0`
     );
     expect(problems.errorCells).toEqual([]);
     await expect(page.locator('form:has-text("Exit (points)") input[type="number"]').inputValue()).resolves.toBe("1");
@@ -307,12 +307,12 @@ describe.skipIf(!siteUrl)("research pages", () => {
     await page.close();
   });
 
-  it("persistence: an exit above the threshold is a message, not an error", async () => {
+  it("persistence: an exit above the entry level is a message, not an error (and an older link's threshold still sets the entry)", async () => {
     const {page, problems} = await openPage(browser, `${siteUrl}persistence.html?threshold=2&exit=3`);
     expect(problems.errorCells).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     await expect(page.locator('.note[role="alert"]').first().innerText()).resolves.toBe(
-      "The exit (3 points) must be at or below the threshold (2 points): lower the exit or raise the threshold."
+      "The exit (3 points) must be at or below the entry level (2 points): lower the exit or raise the entry level."
     );
     await page.close();
   });
