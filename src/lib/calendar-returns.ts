@@ -1,5 +1,5 @@
-import {utcFormat} from "d3";
-import {formatDay, indexOnOrBefore} from "./dates.js";
+import {utcFormat, utcYear} from "d3";
+import {periodReturns} from "./period-returns.js";
 
 /** One calendar year's total return, from the last close of the year before (or the base) to the year's last close. */
 export interface YearReturn {
@@ -14,13 +14,11 @@ export interface YearReturn {
 }
 
 const monthDay = utcFormat("%b %-d");
-const yearOf = (t: number) => new Date(t).getUTCFullYear();
 
 /**
- * Calendar-year returns of a total-return index over a range. The range starts at the last close on or before
- * `from` (the base) and ends at the last close on or before `to`; year Y runs from the last close of Y − 1 (or the
- * base, when the base falls in Y) to the last close of Y (or the range's end, when that comes first). Such a cut
- * year is partial and labelled with its span. Missing or non-positive closes are skipped.
+ * Calendar-year returns of a total-return index over a range (periodReturns by year): year Y runs from the last
+ * close of Y − 1 (or the base) to the last close of Y (or the range's end). A year the range cuts is partial and
+ * labelled with its span.
  *
  * - from: first day of the range, epoch ms (default: the first close)
  * - to: last day of the range, epoch ms (default: the last close)
@@ -28,34 +26,25 @@ const yearOf = (t: number) => new Date(t).getUTCFullYear();
 export function calendarYearReturns(
   dates: ArrayLike<number>,
   index: ArrayLike<number>,
-  {from = -Infinity, to = Infinity}: {from?: number; to?: number} = {}
+  {from, to}: {from?: number; to?: number} = {}
 ): YearReturn[] {
-  const valid = Array.from({length: dates.length}, (_, i) => i).filter((i) => index[i] > 0);
-  const day = valid.map((i) => dates[i]);
-  const base = Math.max(0, indexOnOrBefore(day, from));
-  const end = indexOnOrBefore(day, to);
-  const years: YearReturn[] = [];
-  for (let start = base; start < end;) {
-    const year = yearOf(day[start + 1]);
-    let last = start + 1;
-    while (last < end && yearOf(day[last + 1]) === year) ++last;
-    const partialStart = yearOf(day[start]) === year;
-    const partialEnd = last + 1 < day.length ? yearOf(day[last + 1]) === year : !isLastCloseOfYear(day[last]);
-    const span = [
-      partialStart && `from ${monthDay(new Date(day[start]))}`,
-      partialEnd && `to ${monthDay(new Date(day[last]))}`
-    ];
-    years.push({
-      year,
-      label: partialStart || partialEnd ? `${year} (${span.filter(Boolean).join(", ")})` : `${year}`,
-      startDate: formatDay(day[start]),
-      endDate: formatDay(day[last]),
-      partial: partialStart || partialEnd,
-      value: index[valid[last]] / index[valid[start]] - 1
-    });
-    start = last;
-  }
-  return years;
+  return periodReturns(dates, index, utcYear, {from, to, ended: isLastCloseOfYear}).map(
+    ({period, start, end, startDate, endDate, partialStart, partialEnd, value}) => {
+      const year = new Date(period).getUTCFullYear();
+      const span = [
+        partialStart && `from ${monthDay(new Date(start))}`,
+        partialEnd && `to ${monthDay(new Date(end))}`
+      ].filter(Boolean);
+      return {
+        year,
+        label: span.length ? `${year} (${span.join(", ")})` : `${year}`,
+        startDate,
+        endDate,
+        partial: partialStart || partialEnd,
+        value
+      };
+    }
+  );
 }
 
 /**

@@ -98,6 +98,7 @@ export {beta, correlation, trackingError, informationRatio} from "./benchmark-st
 export {upDownCapture, type Capture} from "./capture.js";
 export {performanceMetrics, type PerformanceMetrics, type IndexSeries} from "./performance-metrics.js";
 export {calendarMonthReturns, type MonthReturn} from "./month-returns.js";
+export {periodReturns, type PeriodReturn} from "./period-returns.js";
 export {rollingSharpe} from "./rolling-sharpe.js";
 export {rollingRisk, ROLLING_METRICS, type RollingRisk, type RollingMetric} from "./rolling-risk.js";
 export {

@@ -1,5 +1,6 @@
-import {formatDay, indexOnOrBefore} from "./dates.js";
-import {lastTradingDay} from "./monthly.js";
+import {utcMonth} from "d3";
+import {completesMonth} from "./monthly.js";
+import {periodReturns} from "./period-returns.js";
 
 /** One calendar month's total return, from the last close of the month before (or the base) to the month's last close. */
 export interface MonthReturn {
@@ -14,14 +15,10 @@ export interface MonthReturn {
   value: number;
 }
 
-const monthKey = (t: number) => new Date(t).getUTCFullYear() * 12 + new Date(t).getUTCMonth();
-
 /**
- * Calendar-month returns of a total-return index over a range (QuantStats' monthly returns): the range starts at
- * the last close on or before `from` (the base) and ends at the last close on or before `to`; month M runs from the
- * last close of M − 1 (or the base, when the base falls in M) to the last close of M (or the range's end). A month
- * cut by the base, or ending before its last trading day with no later close (see lastTradingDay), is partial.
- * Missing or non-positive closes are skipped.
+ * Calendar-month returns of a total-return index over a range (QuantStats' monthly returns; periodReturns by
+ * month): month M runs from the last close of M − 1 (or the base) to the last close of M (or the range's end). A
+ * month cut by the base, or ending before its last trading day with no later close (see completesMonth), is partial.
  *
  * - from: first day of the range, epoch ms (default: the first close)
  * - to: last day of the range, epoch ms (default: the last close)
@@ -29,27 +26,16 @@ const monthKey = (t: number) => new Date(t).getUTCFullYear() * 12 + new Date(t).
 export function calendarMonthReturns(
   dates: ArrayLike<number>,
   index: ArrayLike<number>,
-  {from = -Infinity, to = Infinity}: {from?: number; to?: number} = {}
+  {from, to}: {from?: number; to?: number} = {}
 ): MonthReturn[] {
-  const valid = Array.from({length: dates.length}, (_, i) => i).filter((i) => index[i] > 0);
-  const day = valid.map((i) => dates[i]);
-  const base = Math.max(0, indexOnOrBefore(day, from));
-  const end = indexOnOrBefore(day, to);
-  const months: MonthReturn[] = [];
-  for (let start = base; start < end;) {
-    const key = monthKey(day[start + 1]);
-    let last = start + 1;
-    while (last < end && monthKey(day[last + 1]) === key) ++last;
-    const partialEnd = last + 1 < day.length ? monthKey(day[last + 1]) === key : day[last] < lastTradingDay(day[last]);
-    months.push({
-      year: Math.floor(key / 12),
-      month: key % 12,
-      startDate: formatDay(day[start]),
-      endDate: formatDay(day[last]),
-      partial: monthKey(day[start]) === key || partialEnd,
-      value: index[valid[last]] / index[valid[start]] - 1
-    });
-    start = last;
-  }
-  return months;
+  return periodReturns(dates, index, utcMonth, {from, to, ended: completesMonth}).map(
+    ({period, startDate, endDate, partialStart, partialEnd, value}) => ({
+      year: new Date(period).getUTCFullYear(),
+      month: new Date(period).getUTCMonth(),
+      startDate,
+      endDate,
+      partial: partialStart || partialEnd,
+      value
+    })
+  );
 }
