@@ -1,7 +1,7 @@
 // `npm run data -- <command>`: pull, status, prepare (run before build and preview), dev.
 import {spawn} from "node:child_process";
 import {watch} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {formatDay} from "../src/lib/dates.js";
 import {removeStaleTemps} from "./atomic.js";
 import {pullPrices} from "./pull.js";
@@ -13,11 +13,14 @@ import {progressBoard} from "./progress.js";
 import {ensureResearch, researchKey} from "./research-tables.js";
 import {seedFrameworkNpmCache} from "./framework-offline.js";
 import {fetchFundValuations, fundValuationStamp} from "./fund-valuation.js";
+import {publishPriceFiles} from "./price-files.js";
+import config from "../observablehq.config.js";
 
 const USAGE = `usage: npm run data -- <command>
   pull     fetch prices (yahoo: only the missing days) into the cache, with progress
   status   what a build would load: each price series (csv: file, dates, rows, skipped rows; else the cache) and the research series with their vintage
   prepare  make the data snapshot for the current settings and drop Framework's stale copies
+  publish  copy the per-fund price files into the built site (the last step of npm run build)
   dev      prepare, then run the live preview and re-prepare when settings or data change`;
 
 async function main(command = "prepare", ...args: string[]): Promise<void> {
@@ -31,6 +34,10 @@ async function main(command = "prepare", ...args: string[]): Promise<void> {
       return void console.log((await status(settings)).join("\n"));
     case "prepare":
       return prepare(settings);
+    case "publish": {
+      const {files, bytes} = publishPriceFiles(resolve(PROJECT_ROOT, config.output), settings.cacheDir);
+      return void console.error(`published ${files} price files (${(bytes / 1e6).toFixed(1)} MB)`);
+    }
     case "dev":
       return dev(args);
     case "help":

@@ -6,6 +6,7 @@ import {formatDay} from "../src/lib/dates.js";
 import {describeUniverse} from "../src/lib/universe.js";
 import {pricesToArrow} from "./arrow.js";
 import {writeFileAtomic} from "./atomic.js";
+import {priceFileName} from "./price-files.js";
 import {folderEntries} from "./folder-entries.js";
 import {publicPaths} from "./public-paths.js";
 import {loadPrices, type LoadOptions, type PriceLoad} from "./prices.js";
@@ -74,8 +75,13 @@ export function bumpGeneration(cacheDir: string, {now = Date.now()}: {now?: numb
   writeFileAtomic(join(cacheDir, "generation"), String(Number.isSafeInteger(count) ? count + 1 : now));
 }
 
-/** The provenance file every page reads (src/data/meta.json). */
-export function metaJson(load: PriceLoad, settings: Settings, now: number): PricesMeta {
+/** The provenance file every page reads (src/data/meta.json); `files` names each ticker's price file. */
+export function metaJson(
+  load: PriceLoad,
+  settings: Settings,
+  now: number,
+  files: Record<string, string> = {}
+): PricesMeta {
   return {
     generatedAt: new Date(now).toISOString(),
     requestedSource: settings.source,
@@ -88,14 +94,16 @@ export function metaJson(load: PriceLoad, settings: Settings, now: number): Pric
     start: settings.start,
     ...(settings.source === "csv" && settings.dataDir ? {dataDir: basename(settings.dataDir)} : {}),
     notes: load.notes,
-    series: load.provenance
+    series: load.provenance,
+    files
   };
 }
 
 /**
- * The snapshot (prices.arrow and meta.json) for the current settings: made
- * once per fingerprint, so the two Framework loaders and repeated builds
- * share one fetch. meta.json is written last and marks the snapshot complete.
+ * The snapshot (one Arrow file per ticker in prices/, and meta.json naming
+ * them) for the current settings: made once per fingerprint, so the Framework
+ * loaders and repeated builds share one fetch. meta.json is written last and
+ * marks the snapshot complete.
  */
 export async function ensureSnapshot(settings: Settings, options: LoadOptions = {}): Promise<string> {
   const now = options.now ?? Date.now();
@@ -107,8 +115,15 @@ export async function ensureSnapshot(settings: Settings, options: LoadOptions = 
 /** Writes the snapshot of a load made at `now` under the settings' current fingerprint; returns its folder. */
 export function writeSnapshot(settings: Settings, load: PriceLoad, now: number): string {
   const dir = join(settings.cacheDir, "snapshots", fingerprint(settings, now));
-  writeFileAtomic(join(dir, "prices.arrow"), pricesToArrow(load.series));
-  const meta = publicPaths(metaJson(load, settings, now), {dirs: [settings.dataDir, settings.cacheDir]});
+  // A page downloads only the funds it shows: one file per ticker, named by its content so a browser may keep it.
+  const files: Record<string, string> = {};
+  for (const series of load.series) {
+    if (!series.date.length) continue;
+    const bytes = pricesToArrow([series]);
+    files[series.ticker] = priceFileName(series.ticker, bytes);
+    writeFileAtomic(join(dir, "prices", files[series.ticker]), bytes);
+  }
+  const meta = publicPaths(metaJson(load, settings, now, files), {dirs: [settings.dataDir, settings.cacheDir]});
   writeFileAtomic(join(dir, "meta.json"), JSON.stringify(meta, null, 2));
   pruneSnapshots(join(settings.cacheDir, "snapshots"), dir);
   return dir;

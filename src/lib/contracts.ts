@@ -60,6 +60,8 @@ export interface PricesMeta {
   dataDir?: string;
   notes: string[];
   series: SeriesProvenance[];
+  /** Each ticker's price file (one Arrow file in prices.arrow's long format), relative to meta.json: `prices/${name}`. */
+  files?: Record<string, string>;
 }
 
 /** src/data/research-meta.json: the research snapshot's provenance. */

@@ -11,11 +11,13 @@ import {
   utimesSync,
   writeFileSync
 } from "node:fs";
+import {createHash} from "node:crypto";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {tableFromIPC} from "apache-arrow";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {findPriceFile} from "../../data-loaders/price-files.js";
 import type {PriceLoad} from "../../data-loaders/prices.js";
 import type {Settings} from "../../data-loaders/settings.js";
 import {
@@ -200,7 +202,7 @@ describe("ensureSnapshot(settings) with a cache folder that cannot be written", 
     writeFileSync(blocked, "");
     const s = settings({source: "sample", cacheDir: blocked});
     await expect(ensureSnapshot(s, {now: NOW})).rejects.toThrow(
-      /^cannot write .*blocked\/snapshots\/[0-9a-f]{16}\/prices\.arrow \(ENOTDIR\): .* is not a writable folder; if it is in the cache, set WORKBENCH_CACHE_DIR/
+      /^cannot write .*blocked\/snapshots\/[0-9a-f]{16}\/prices\/[A-Z]+\.[0-9a-f]{8}\.arrow \(ENOTDIR\): .* is not a writable folder; if it is in the cache, set WORKBENCH_CACHE_DIR/
     );
   });
 });
@@ -221,21 +223,27 @@ describe("bumpGeneration(cacheDir) over a corrupt generation file", () => {
 });
 
 describe("ensureSnapshot(settings, {yahoo, now})", () => {
-  it("ensureSnapshot() writes prices.arrow and meta.json under snapshots/<fingerprint>", async () => {
+  it("ensureSnapshot() writes one Arrow file per ticker, named by its content, and meta.json naming them", async () => {
     const {sources} = countingYahoo();
     const s = settings();
     const dir = await ensureSnapshot(s, {sources, now: NOW});
     expect(dir).toBe(join(cacheDir, "snapshots", fingerprint(s, NOW)));
-    expect(readdirSync(dir).sort()).toEqual(["meta.json", "prices.arrow"]);
-    const table = tableFromIPC(readFileSync(join(dir, "prices.arrow")));
-    expect(table.numRows).toBe(4);
-    expect(table.toArray().map((r) => `${r.ticker} ${formatDay(r.date)}`)).toEqual([
-      "IJR 2025-12-19",
-      "IJR 2025-12-22",
-      "IVV 2025-12-19",
-      "IVV 2025-12-22"
-    ]);
+    expect(readdirSync(dir).sort()).toEqual(["meta.json", "prices"]);
     const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
+    expect(Object.keys(meta.files)).toEqual(["IJR", "IVV"]);
+    expect(readdirSync(join(dir, "prices")).sort()).toEqual([meta.files.IJR, meta.files.IVV].sort());
+    for (const ticker of ["IJR", "IVV"]) {
+      const bytes = readFileSync(join(dir, "prices", meta.files[ticker]));
+      expect(meta.files[ticker]).toBe(
+        `${ticker}.${createHash("sha256").update(bytes).digest("hex").slice(0, 8)}.arrow`
+      );
+      const table = tableFromIPC(bytes);
+      expect(table.toArray().map((r) => `${r.ticker} ${formatDay(r.date)}`)).toEqual([
+        `${ticker} 2025-12-19`,
+        `${ticker} 2025-12-22`
+      ]);
+      expect(findPriceFile(cacheDir, meta.files[ticker])).toBe(join(dir, "prices", meta.files[ticker]));
+    }
     expect(meta).toMatchObject({
       generatedAt: new Date(NOW).toISOString(),
       requestedSource: "auto",
@@ -285,7 +293,9 @@ describe("ensureSnapshot(settings, {yahoo, now})", () => {
     const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8"));
     expect(meta).toMatchObject({source: "sample", synthetic: true});
     expect(meta.notes[0]).toMatch(/^Live prices unavailable and nothing cached/);
-    expect(tableFromIPC(readFileSync(join(dir, "prices.arrow"))).numRows).toBeGreaterThan(0);
+    const files = Object.values(meta.files) as string[];
+    expect(files).toHaveLength(2);
+    expect(tableFromIPC(readFileSync(join(dir, "prices", files[0]))).numRows).toBeGreaterThan(0);
   });
 
   it("ensureSnapshot() keeps the current snapshot and the 4 most recent others", async () => {
@@ -339,7 +349,7 @@ describe("metaJson(load, settings, now)", () => {
 
   it("metaJson() has every field the pages read", () => {
     const s = settings({tickers: ["IJR", "ZZZZ"]});
-    expect(metaJson(load(), s, NOW)).toEqual({
+    expect(metaJson(load(), s, NOW, {IJR: "IJR.0123abcd.arrow"})).toEqual({
       generatedAt: "2025-12-23T15:00:00.000Z",
       requestedSource: "auto",
       source: "yahoo",
@@ -353,7 +363,8 @@ describe("metaJson(load, settings, now)", () => {
       ],
       start: "2025-12-01",
       notes: ["ZZZZ: not found"],
-      series: load().provenance
+      series: load().provenance,
+      files: {IJR: "IJR.0123abcd.arrow"}
     });
   });
 
