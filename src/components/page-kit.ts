@@ -3,7 +3,7 @@ import {tableFromIPC, type Table} from "apache-arrow";
 import {formatDay} from "../lib/dates.js";
 import {pricesByTicker, type TickerPrices} from "../lib/price-panel.js";
 import {tableColumns} from "../lib/table-columns.js";
-import {fundLookup, sizeSide, type Fund} from "../lib/universe.js";
+import {DEFAULT_UNIVERSE, fundLookup, sizeSide, type Fund} from "../lib/universe.js";
 import type {FundValuationSnapshot} from "../lib/fund-valuation.js";
 import {pageTools} from "./page-tools.js";
 import type {PricesMeta as Meta, ResearchMeta} from "../lib/contracts.js";
@@ -15,16 +15,17 @@ export type TableName = "factors" | "factors5" | "factorsMonthly" | "factorsAnnu
 
 /**
  * Every data file of the site, by name, as a function that reads it: Arrow
- * files as bytes, JSON files parsed (page.ts reads them with FileAttachment; tests pass stand-ins).
+ * files as bytes, JSON files parsed, and one fund's price file by its path
+ * relative to meta.json (page.ts reads them with FileAttachment and fetch; tests pass stand-ins).
  */
-export type DataFiles = Record<"prices" | TableName, () => Promise<ArrayBuffer>> &
-  Record<"meta" | "research" | "fundValuation", () => Promise<any>>;
+export type DataFiles = Record<TableName, () => Promise<ArrayBuffer>> &
+  Record<"meta" | "research" | "fundValuation", () => Promise<any>> & {price: (path: string) => Promise<ArrayBuffer>};
 
 /** What a page opens: one object, one line in the page. */
 export interface PageRequest extends Partial<Record<TableName, readonly string[]>> {
-  /** The fund prices and their provenance (prices.arrow, meta.json). */
+  /** Every fund's prices at once (page.prices): a page that shows chosen funds opens `universe` and calls page.load instead. */
   prices?: boolean;
-  /** The funds' names, sizes and styles (meta.json's universe) without their prices. */
+  /** The funds' names, sizes, styles and date ranges (meta.json), so that page.load can fetch the funds shown. */
   universe?: boolean;
   /** Research series this page shows (e.g. "F-F_Research_Data_Factors_daily"), for their banner and source lines. */
   research?: readonly string[];
@@ -39,15 +40,23 @@ export type Columns = {date: Float64Array; missing: string[]} & Record<string, F
 
 /** An opened page: its data decoded, the funds it can show, and its header and source lines. */
 export interface Page extends Partial<Record<TableName, Columns>> {
-  /** Per-fund typed arrays (empty when prices were not asked for). */
+  /** Every fund's typed arrays with `{prices: true}`, else empty: use page.load for the funds shown. */
   prices: Map<string, TickerPrices>;
-  /** The prices as decoded, one long Arrow table (null when prices were not asked for): for arquero's `aq.fromArrow`. */
-  pricesTable: Table | null;
+  /**
+   * The typed arrays of the funds given (those that have prices, in the order given), fetched on first use and
+   * kept, so a redraw that shows the same funds fetches nothing. A fund that fails to download is left out and
+   * asked for again next time.
+   */
+  load(tickers: Iterable<string>): Promise<Map<string, TickerPrices>>;
+  /** The same funds' price files as decoded Arrow tables, one per fund in the order given, for arquero (arqueroPrices). */
+  loadArrow(tickers: Iterable<string>): Promise<Table[]>;
   meta: Meta | null;
   research: ResearchMeta | null;
   fundValuation: FundValuationSnapshot | null;
-  /** The universe's funds that have prices, in the universe's order. */
+  /** The universe's funds that have prices (whether fetched yet or not), in the universe's order. */
   loaded: string[];
+  /** What a page shows until the reader picks: the declared and built-in funds that have prices, else the first twelve. */
+  featured: string[];
   /** Funds asked for whose prices did not load. */
   missing: string[];
   /** The first and the last day of any fund's prices, YYYY-MM-DD (today when there are none). */
@@ -55,6 +64,8 @@ export interface Page extends Partial<Record<TableName, Columns>> {
   lastDay: string;
   /** Name, size and style of a ticker: the declared universe first (meta.json), then the built-in list. */
   fund(ticker: string): Fund;
+  /** A fund in a few words for a search box: "IJR · iShares Core S&P Small-Cap 600". */
+  describe(ticker: string): string;
   /** The loaded funds on one side of a small-versus-large comparison (see sizeSide). */
   side(which: "small" | "large"): string[];
   /** The page's header: sharing tools, then the banners (same options; `{prices: false}` on a page that shows its banners further down). */
@@ -68,44 +79,56 @@ export interface Page extends Partial<Record<TableName, Columns>> {
 }
 
 /**
- * Opens what a page asks for, all files at once, and decodes it: Arrow
- * prices into per-fund typed arrays, research tables into columns.
+ * Opens what a page asks for, all files at once, and decodes it: research
+ * tables into columns, the universe from meta.json, and with `prices` every
+ * fund's prices (page.load fetches only the funds given).
  */
 export async function openData(files: DataFiles, request: PageRequest): Promise<Page> {
   const tableNames = (["factors", "factors5", "factorsMonthly", "factorsAnnual", "macro", "valuation"] as const).filter(
     (n) => request[n]
   );
   const arrow = async (read: () => Promise<ArrayBuffer>) => tableFromIPC(new Uint8Array(await read()));
-  const [pricesTable, meta, research, fundValuation, ...tables] = await Promise.all([
-    request.prices ? arrow(files.prices) : null,
+  const [meta, research, fundValuation, ...tables] = await Promise.all([
     request.prices || request.universe ? (files.meta() as Promise<Meta>) : null,
     request.research ? (files.research() as Promise<ResearchMeta>) : null,
     request.fundValuation ? (files.fundValuation() as Promise<FundValuationSnapshot>) : null,
     ...tableNames.map((n) => arrow(files[n]))
   ]);
-  const prices = pricesTable ? pricesByTicker(pricesTable) : new Map<string, TickerPrices>();
   const fund = fundLookup(meta?.universe);
+  const priceFiles = meta?.files ?? {};
   const tickers = meta?.tickers ?? [];
-  const loaded = tickers.filter((t) => prices.has(t));
-  const [first, last] = dayBounds(prices.values());
+  const loaded = tickers.filter((t) => priceFiles[t]);
+  const funds = fundLoader(files, priceFiles);
+  const [first, last] = dayBounds((meta?.series ?? []).filter((s) => s.kind === "prices" && priceFiles[s.ticker]));
+  const known = new Set([
+    ...DEFAULT_UNIVERSE.map((f) => f.ticker),
+    ...(meta?.universe ?? []).filter((f) => f.declared).map((f) => f.ticker)
+  ]);
+  const featured = loaded.filter((t) => known.has(t));
   const ids = request.research ?? [];
-  const banners: Page["banners"] = ({prices: withPrices = !!request.prices, research: shown = ids} = {}) =>
+  const banners: Page["banners"] = ({
+    prices: withPrices = !!(request.prices || request.universe),
+    research: shown = ids
+  } = {}) =>
     html`<div class="workbench-banners">
       ${withPrices && meta ? provenanceBanner(meta) : ""}${
         research && shown.length ? researchBanner(research, {ids: shown}) : ""
       }${request.combines && withPrices && meta && research ? mixedBanner(meta, research, shown) : ""}
     </div>`;
   const page: Page = {
-    prices,
-    pricesTable,
+    prices: request.prices ? await funds.load(loaded) : new Map(),
+    load: funds.load,
+    loadArrow: funds.loadArrow,
     meta,
     research,
     fundValuation,
     loaded,
-    missing: request.prices ? tickers.filter((t) => !prices.has(t)) : [],
-    firstDay: formatDay(first),
-    lastDay: formatDay(last),
+    featured: featured.length ? featured : loaded.slice(0, 12),
+    missing: tickers.filter((t) => !priceFiles[t]),
+    firstDay: first,
+    lastDay: last,
     fund,
+    describe: (ticker) => (fund(ticker).name === ticker ? ticker : `${ticker} · ${fund(ticker).name}`),
     side: (which) => loaded.filter((t) => sizeSide(fund(t).size) === which),
     header: (options) => html`<div class="workbench-header">${pageTools()}${banners(options)}</div>`,
     banners,
@@ -117,18 +140,53 @@ export async function openData(files: DataFiles, request: PageRequest): Promise<
   return page;
 }
 
-/** The first and the last day over every fund, in one pass (no spread of a long array into Math.min); today when empty. */
-export function dayBounds(series: Iterable<{date: ArrayLike<number>}>): [first: number, last: number] {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const {date} of series) {
-    if (!date.length) continue;
-    if (date[0] < first) first = date[0];
-    if (date[date.length - 1] > last) last = date[date.length - 1];
+/** page.load and page.loadArrow: each fund's file fetched once and decoded; a failed fetch is forgotten, so asked again. */
+function fundLoader(files: DataFiles, priceFiles: Record<string, string>): Pick<Page, "load" | "loadArrow"> {
+  type Loaded = {table: Table; prices: TickerPrices};
+  const kept = new Map<string, Promise<Loaded | null>>();
+  const one = (ticker: string) => {
+    let p = kept.get(ticker);
+    if (!p) {
+      p = files
+        .price(`prices/${priceFiles[ticker]}`)
+        .then((bytes) => {
+          const table = tableFromIPC(new Uint8Array(bytes));
+          const prices = pricesByTicker(table).get(ticker);
+          return prices ? {table, prices} : null;
+        })
+        .catch((error) => {
+          kept.delete(ticker);
+          console.warn(
+            `the prices of ${ticker} could not be loaded (${error.message}): reload the page, or rebuild the site`
+          );
+          return null;
+        });
+      kept.set(ticker, p);
+    }
+    return p;
+  };
+  const fetchAll = async (tickers: Iterable<string>) => {
+    const wanted = [...new Set(tickers)].filter((t) => priceFiles[t]);
+    return (await Promise.all(wanted.map(one))).filter((f): f is Loaded => f !== null);
+  };
+  return {
+    load: async (tickers) => new Map((await fetchAll(tickers)).map((f) => [f.prices.ticker, f.prices])),
+    loadArrow: async (tickers) => (await fetchAll(tickers)).map((f) => f.table)
+  };
+}
+
+/** The earliest first day and the latest last day of the series given, YYYY-MM-DD (days sort as text); today for none. */
+export function dayBounds(
+  series: readonly {first: string | null; last: string | null}[]
+): [first: string, last: string] {
+  let first = "";
+  let last = "";
+  for (const s of series) {
+    if (!s.first || !s.last) continue;
+    if (!first || s.first < first) first = s.first;
+    if (s.last > last) last = s.last;
   }
-  if (first > last)
-    first = last = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-  return [first, last];
+  return first ? [first, last] : [formatDay(Date.now()), formatDay(Date.now())];
 }
 
 /** Synthetic prices beside real research data (or the reverse): figures that combine them mean nothing, and the page says so. */

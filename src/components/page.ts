@@ -30,8 +30,16 @@ export type {Page, PageRequest};
 // (a path here is relative to this module); a file is fetched only when a page opens it. Each call reads its
 // file right away with .arrayBuffer() or .json(): a bare FileAttachment("….arrow") makes Framework add its
 // implicit Arrow import, fetched from a CDN (which fails offline).
+// A fund's price file has a name Framework cannot see (meta.json lists them): it sits in prices/ beside meta.json
+// in the preview and in the build alike (data-loaders/price-files.ts), so its URL is meta.json's URL with the last
+// part replaced, under any sub-path (docs/architecture.md, "One file per fund").
 const FILES: DataFiles = {
-  prices: () => FileAttachment("../data/prices.arrow").arrayBuffer(),
+  price: async (path) => {
+    const url = new URL(path, new URL(FileAttachment("../data/meta.json").href, document.baseURI));
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  },
   meta: () => FileAttachment("../data/meta.json").json(),
   research: () => FileAttachment("../data/research-meta.json").json(),
   fundValuation: () => FileAttachment("../data/fund-valuation.json").json(),
@@ -45,9 +53,11 @@ const FILES: DataFiles = {
 
 /**
  * Opens the data a page shows, all at once, decoded: e.g.
- * `openPage({prices: true, research: ["F-F_Research_Data_Factors_daily"], factors: ["smb"]})`.
+ * `openPage({universe: true, research: ["F-F_Research_Data_Factors_daily"], factors: ["smb"]})`, then
+ * `const prices = await page.load(tickers)` in a cell of its own for the funds shown.
  *
- * - prices: fund prices and their provenance
+ * - universe: the funds, their provenance and date ranges (meta.json), for page.load
+ * - prices: every fund's prices at once (costs as many downloads as funds)
  * - research: research series ids, for banners and source lines
  * - factors, factors5, factorsMonthly, factorsAnnual, macro, valuation: research tables, with the columns the page reads
  * - fundValuation: the fund holdings' valuation snapshot

@@ -76,7 +76,7 @@ export function compileCell(source: string): CompiledCell {
     switch (statement.type) {
       case "ImportDeclaration":
         throw new CellSyntaxError(
-          "A cell cannot import: prices, priceTable, lib, Plot, d3, Inputs, html and aq are already in scope. " +
+          "A cell cannot import: prices, priceTable, funds, load, lib, Plot, d3, Inputs, html and aq are already in scope. " +
             "For another library, make this a page (download it) and import it there."
         );
       case "ExportNamedDeclaration":

@@ -2,7 +2,7 @@ import {compileCell, CellSyntaxError} from "./scratch-cell.js";
 
 /**
  * Scratch cells as a Framework page that runs unchanged under `npm start` once saved in src/ ("make this a page"):
- * the page opens the prices, declares the names a Scratch cell sees (scratchScope), and each cell becomes a js
+ * the page opens the universe, declares the names a Scratch cell sees (scratchScope), and each cell becomes a js
  * block whose last expression is displayed the way the Scratch page shows it (scratchView). Framework then runs
  * the cells reactively: a name declared by a cell is seen by every other cell, so each name is declared once.
  */
@@ -26,8 +26,8 @@ export function scratchMarkdown(cells: readonly string[]): string {
       ),
       block(
         [
-          "const page = await openPage({prices: true});",
-          "const {prices, priceTable, lib, Plot, d3, Inputs, html, aq, op} = scratchScope(page);",
+          "const page = await openPage({universe: true});",
+          "const {prices, priceTable, funds, load, lib, Plot, d3, Inputs, html, aq, op} = await scratchScope(page);",
           "display(page.header());"
         ].join("\n")
       ),

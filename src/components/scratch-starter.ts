@@ -6,7 +6,7 @@ const study = lib.pairStudy(prices.get("IJR"), prices.get("IVV"), {window: 252})
 const spread = Array.from(study.date, (t, i) => ({date: new Date(t), points: study.spread[i]}));
 \`\${study.small} minus \${study.large} on \${lib.formatDay(study.date.at(-1))}: \${lib.formatNumber(study.spread.at(-1))} points\``,
   `// Calendar-year total returns (%) with arquero: daily growth of the adjusted close per fund (the
-// table is sorted by ticker, then date), compounded within each year, one row per year.
+// table holds fund after fund, each by date), compounded within each year, one row per year.
 const years = priceTable
   .filter((d) => d.ticker === "IJR" || d.ticker === "IVV")
   .groupby("ticker")

@@ -11,7 +11,11 @@ import {
   writeParam,
   type UrlParam
 } from "../lib/url-params.js";
+import {fundPicker} from "./fund-picker.js";
 import {windowInput} from "./window-input.js";
+
+/** Past this many values, urlSelect and urlCheckbox show a search box (fundPicker) instead of a long list. */
+export const SEARCH_AFTER = 30;
 
 /**
  * Binds an input to a query parameter, so a link reproduces the view: the
@@ -57,9 +61,20 @@ export function setQuery(query: URLSearchParams): void {
 /** Options of the bound inputs below: Inputs' own, plus the parameter's old names and whether to pin it. */
 type BoundOptions = Record<string, unknown> & {aliases?: readonly string[]; pin?: boolean};
 
-/** Inputs.select bound to a parameter that must be one of the values. */
-export function urlSelect(name: string, values: readonly unknown[], {aliases, pin, ...options}: BoundOptions = {}) {
-  return urlInput(Inputs.select(values, options), name, choiceParam(values), {aliases, pin});
+/** Options of the inputs that become a search box past SEARCH_AFTER values: `describe` words a suggestion (page.describe). */
+type ListOptions = BoundOptions & {describe?: (value: string) => string};
+
+/** Inputs.select bound to a parameter that must be one of the values; a search box (fundPicker) past SEARCH_AFTER values. */
+export function urlSelect(
+  name: string,
+  values: readonly unknown[],
+  {aliases, pin, describe, ...options}: ListOptions = {}
+) {
+  const input =
+    values.length > SEARCH_AFTER
+      ? fundPicker(values.map(String), {...options, format: describe, multiple: false})
+      : Inputs.select(values, options);
+  return urlInput(input, name, choiceParam(values), {aliases, pin});
 }
 
 /** Inputs.radio bound to a parameter that must be one of the values. */
@@ -67,9 +82,17 @@ export function urlRadio(name: string, values: readonly unknown[], {aliases, pin
   return urlInput(Inputs.radio(values, options), name, choiceParam(values), {aliases, pin});
 }
 
-/** Inputs.checkbox bound to a comma-separated list of the values (all of them by default). */
-export function urlCheckbox(name: string, values: readonly string[], {aliases, pin, ...options}: BoundOptions = {}) {
-  return urlInput(Inputs.checkbox(values, {value: values, ...options}), name, listParam(values), {aliases, pin});
+/** Inputs.checkbox bound to a comma-separated list of the values (all of them by default); a search box (fundPicker) past SEARCH_AFTER values. */
+export function urlCheckbox(
+  name: string,
+  values: readonly string[],
+  {aliases, pin, describe, ...options}: ListOptions = {}
+) {
+  const input =
+    values.length > SEARCH_AFTER
+      ? fundPicker(values, {value: values, ...options, format: describe})
+      : Inputs.checkbox(values, {value: values, ...options});
+  return urlInput(input, name, listParam(values), {aliases, pin});
 }
 
 /** A date box (Inputs.text of type date) bound to a day clamped into [min, max]. */

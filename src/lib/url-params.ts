@@ -71,7 +71,8 @@ export function choiceParam<T>(values: readonly T[]): UrlParam<T> {
   return {
     parse(text) {
       const found = values.find((v) => String(v) === text.trim());
-      return found === undefined ? {error: `not one of ${values.join(", ")}`} : {value: found};
+      const choices = values.length > 12 ? `the ${values.length} choices` : values.join(", ");
+      return found === undefined ? {error: `not one of ${choices}`} : {value: found};
     },
     format: String
   };

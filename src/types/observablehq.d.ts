@@ -2,6 +2,8 @@
 declare module "observablehq:stdlib" {
   export interface FileAttachmentHandle {
     name: string;
+    /** The file's absolute URL (hashed name in a build, ?sha= in the preview). */
+    href: string;
     json(): Promise<any>;
     arrayBuffer(): Promise<ArrayBuffer>;
     text(): Promise<string>;

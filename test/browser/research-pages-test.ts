@@ -135,12 +135,12 @@ describe.skipIf(!siteUrl)("research pages", () => {
     expect(cells.every((c) => c[0] >= from && c[0] <= to)).toBe(true);
 
     const file = frenchFile("F-F_Research_Data_Factors_daily.CSV");
-    // The price data the page itself loaded, fetched again from the test server.
+    // IJR's price file as the page itself loaded it, fetched again from the test server.
     const pricesUrl = await page.evaluate(() =>
       performance
         .getEntriesByType("resource")
         .map((e) => e.name)
-        .find((n) => /\/prices\.[^/]*arrow$/.test(n))
+        .find((n) => /\/prices\/IJR\.[0-9a-f]{8}\.arrow$/.test(n))
     );
     expect(pricesUrl).toBeDefined();
     if (file && (await fromLocalFile(page, "F-F_Research_Data_Factors_daily", file.vintage))) {

@@ -114,7 +114,9 @@ ijr.map(({year, value}) => ({year, lib: 100 * value, arquero: years.objects().fi
       .poll(() => output(page, 1).innerText())
       .toBe("TypeError: Cannot read properties of null (reading 'x')");
     await expect.poll(() => output(page, 2).innerText()).toBe("Syntax error at line 1, column 7: Unexpected token");
-    await expect.poll(() => output(page, 3).innerText()).toMatch(/^A cell cannot import: prices, priceTable, lib/);
+    await expect
+      .poll(() => output(page, 3).innerText())
+      .toMatch(/^A cell cannot import: prices, priceTable, funds, load, lib/);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -5,7 +5,7 @@ import {pricesToArrow} from "../../data-loaders/arrow.js";
 import type {PriceSeries} from "../../data-loaders/types.js";
 import {dayBounds, openData, type DataFiles} from "../../src/components/page-kit.js";
 import {presentRequested} from "../../src/components/page-tools.js";
-import {parseDay} from "../../src/lib/dates.js";
+import {formatDay, parseDay} from "../../src/lib/dates.js";
 
 const DAYS = ["2026-01-02", "2026-01-05", "2026-01-06"].map(parseDay);
 
@@ -22,6 +22,17 @@ function series(ticker: string, days: number[], close: number[]): PriceSeries {
   };
 }
 
+const SERIES = [
+  series("IJH", DAYS, [10, 11, 12]),
+  series("IJR", DAYS.slice(1), [100, 101]),
+  series("IVV", DAYS, [200, 201, 202]),
+  series("SPY", DAYS.slice(0, 2), [300, 301]),
+  series("ZZQ", DAYS, [20, 21, 22])
+];
+
+// One file per fund, as the snapshot writes them (data-loaders/snapshot.ts), named in meta.json's files.
+const PRICE_FILES = new Map(SERIES.map((s) => [`prices/${s.ticker}.0000abcd.arrow`, pricesToArrow([s])]));
+
 const META = {
   generatedAt: "2026-01-07T12:00:00.000Z",
   requestedSource: "csv",
@@ -32,23 +43,28 @@ const META = {
   tickers: ["ZZQ", "IJR", "IVV", "SPY", "IJH", "XXX"],
   universe: [{ticker: "ZZQ", name: "Declared small value", size: "small", style: "value", declared: true}],
   notes: [],
-  series: []
+  series: SERIES.map((s) => ({
+    kind: "prices",
+    ticker: s.ticker,
+    first: formatDay(s.date[0]),
+    last: formatDay(s.date[s.date.length - 1]),
+    warnings: []
+  })).concat({kind: "prices", ticker: "XXX", first: null, last: null, warnings: []} as any),
+  files: Object.fromEntries(SERIES.map((s) => [s.ticker, `${s.ticker}.0000abcd.arrow`]))
 };
 
 const buffer = (bytes: Uint8Array) => async () => bytes.slice().buffer;
 const unexpected = () => Promise.reject(new Error("a file the page did not ask for was read"));
 
-function files(over: Partial<DataFiles> = {}): DataFiles {
+/** Stand-in files; `reads` counts each price file read. */
+function files(over: Partial<DataFiles> = {}, reads: string[] = []): DataFiles {
   return {
-    prices: buffer(
-      pricesToArrow([
-        series("IJH", DAYS, [10, 11, 12]),
-        series("IJR", DAYS.slice(1), [100, 101]),
-        series("IVV", DAYS, [200, 201, 202]),
-        series("SPY", DAYS.slice(0, 2), [300, 301]),
-        series("ZZQ", DAYS, [20, 21, 22])
-      ])
-    ),
+    price: async (path) => {
+      reads.push(path);
+      const bytes = PRICE_FILES.get(path);
+      if (!bytes) throw new Error(`${path}: HTTP 404`);
+      return bytes.slice().buffer;
+    },
     meta: async () => META,
     research: unexpected,
     fundValuation: unexpected,
@@ -63,12 +79,65 @@ function files(over: Partial<DataFiles> = {}): DataFiles {
 }
 
 describe("openData(files, request)", () => {
-  it("decodes the prices, lists loaded and missing funds in the universe's order, and the date bounds", async () => {
+  it("decodes every fund's prices with {prices: true}, lists loaded and missing funds in the universe's order, and the date bounds", async () => {
     const page = await openData(files(), {prices: true});
     expect([...page.prices.keys()].sort()).toEqual(["IJH", "IJR", "IVV", "SPY", "ZZQ"]);
+    expect(Array.from(page.prices.get("IJR")!.close)).toEqual([100, 101]);
     expect(page.loaded).toEqual(["ZZQ", "IJR", "IVV", "SPY", "IJH"]);
     expect(page.missing).toEqual(["XXX"]);
     expect([page.firstDay, page.lastDay]).toEqual(["2026-01-02", "2026-01-06"]);
+  });
+
+  it("{universe: true} reads no price file; page.load(tickers) reads only those given, once each", async () => {
+    const reads: string[] = [];
+    const page = await openData(files({}, reads), {universe: true});
+    expect(reads).toEqual([]);
+    expect(page.prices.size).toBe(0);
+    expect(page.loaded).toEqual(["ZZQ", "IJR", "IVV", "SPY", "IJH"]);
+    expect([page.firstDay, page.lastDay]).toEqual(["2026-01-02", "2026-01-06"]);
+    const two = await page.load(["SPY", "IJR", "SPY"]);
+    expect([...two.keys()]).toEqual(["SPY", "IJR"]);
+    expect(Array.from(two.get("SPY")!.close)).toEqual([300, 301]);
+    expect(Array.from(two.get("IJR")!.index)).toEqual([1, 1.01]);
+    expect(reads.sort()).toEqual(["prices/IJR.0000abcd.arrow", "prices/SPY.0000abcd.arrow"]);
+    // A redraw with one more fund fetches only that one; unknown and failed funds are left out.
+    const three = await page.load(["IJR", "SPY", "IVV", "XXX", "NOPE"]);
+    expect([...three.keys()]).toEqual(["IJR", "SPY", "IVV"]);
+    expect(reads.length).toBe(3);
+    expect(three.get("IJR")).toBe(two.get("IJR"));
+  });
+
+  it("page.loadArrow(tickers) gives each fund's decoded Arrow table in the order given, sharing page.load's downloads", async () => {
+    const reads: string[] = [];
+    const page = await openData(files({}, reads), {universe: true});
+    await page.load(["IJR"]);
+    const tables = await page.loadArrow(["SPY", "IJR", "XXX"]);
+    expect(tables.map((t) => [t.getChild("ticker")!.get(0), t.numRows])).toEqual([
+      ["SPY", 2],
+      ["IJR", 2]
+    ]);
+    expect(reads).toEqual(["prices/IJR.0000abcd.arrow", "prices/SPY.0000abcd.arrow"]);
+  });
+
+  it("page.load leaves out a fund whose file fails, and asks for it again next time", async () => {
+    let fail = true;
+    const reads: string[] = [];
+    const base = files({}, reads);
+    const page = await openData(
+      {...base, price: (path) => (fail ? (reads.push(path), Promise.reject(new Error("HTTP 503"))) : base.price(path))},
+      {universe: true}
+    );
+    expect([...(await page.load(["IVV"])).keys()]).toEqual([]);
+    fail = false;
+    expect([...(await page.load(["IVV"])).keys()]).toEqual(["IVV"]);
+    expect(reads).toEqual(["prices/IVV.0000abcd.arrow", "prices/IVV.0000abcd.arrow"]);
+  });
+
+  it("page.featured is the declared and built-in funds that have prices, else the first twelve", async () => {
+    expect((await openData(files(), {universe: true})).featured).toEqual(["ZZQ", "IJR", "IVV", "SPY", "IJH"]);
+    const others = Array.from({length: 20}, (_, i) => `Q${i}`);
+    const meta = {...META, tickers: others, universe: [], files: Object.fromEntries(others.map((t) => [t, `${t}.x`]))};
+    expect((await openData(files({meta: async () => meta}), {universe: true})).featured).toEqual(others.slice(0, 12));
   });
 
   it("describes a declared fund from meta.json's universe and puts it on the small side", async () => {
@@ -100,7 +169,7 @@ describe("openData(files, request)", () => {
       series: []
     };
     const page = await openData(
-      files({prices: unexpected, meta: unexpected, factors: buffer(factors), research: async () => research}),
+      files({price: unexpected, meta: unexpected, factors: buffer(factors), research: async () => research}),
       {factors: ["smb", "hml"], research: ["F-F_Research_Data_Factors_daily"]}
     );
     expect(page.prices.size).toBe(0);
@@ -122,13 +191,18 @@ describe("openData(files, request)", () => {
 });
 
 describe("dayBounds(series)", () => {
-  it("finds the first and last day of a million-day series without spreading it into Math.min", () => {
-    const long = Float64Array.from({length: 1_000_000}, (_, i) => i * 86_400_000);
-    expect(() => Math.min(...long)).toThrow(RangeError);
-    expect(dayBounds([{date: long}, {date: Float64Array.of(-86_400_000)}])).toEqual([
-      -86_400_000,
-      999_999 * 86_400_000
-    ]);
+  it("dayBounds(series) is the earliest first and the latest last day, skipping series with no rows", () => {
+    const series = [
+      {first: "2001-03-01", last: "2026-01-02"},
+      {first: null, last: null},
+      {first: "1999-12-31", last: "2025-06-30"}
+    ];
+    expect(dayBounds(series)).toEqual(["1999-12-31", "2026-01-02"]);
+  });
+
+  it("dayBounds([]) is today twice", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(dayBounds([])).toEqual([today, today]);
   });
 });
 

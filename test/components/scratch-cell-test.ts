@@ -39,7 +39,9 @@ describe("compileCell(source)", () => {
   });
 
   it("an import is refused with what to do instead", () => {
-    expect(() => compileCell('import _ from "lodash";')).toThrow(/cannot import: prices, priceTable, lib, Plot/);
+    expect(() => compileCell('import _ from "lodash";')).toThrow(
+      /cannot import: prices, priceTable, funds, load, lib, Plot/
+    );
     expect(() => compileCell("export const x = 1;")).toThrow(/has no exports/);
   });
 

@@ -7,7 +7,10 @@ describe("scratchMarkdown(cells)", () => {
   it("opens the prices and declares the names a Scratch cell sees, from the page's own modules", () => {
     expect(page).toMatch(/^---\ntitle: Scratch cells\n---\n/);
     expect(page).toContain('import {scratchScope} from "./components/scratch-scope.js";');
-    expect(page).toContain("const {prices, priceTable, lib, Plot, d3, Inputs, html, aq, op} = scratchScope(page);");
+    expect(page).toContain("const page = await openPage({universe: true});");
+    expect(page).toContain(
+      "const {prices, priceTable, funds, load, lib, Plot, d3, Inputs, html, aq, op} = await scratchScope(page);"
+    );
   });
 
   it("keeps a cell that ends in a declaration as it is, and displays a last expression as Scratch shows it", () => {
